@@ -1,0 +1,42 @@
+# Pana: `make serve` to preview, `make test` to check everything. `make help` lists all targets.
+# Every target creates the virtual environment from requirements.lock when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+SITE := site
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve site test browser lock
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000, rebuilding on every save
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+site: $(STAMP) ## build the site into site/; a failed build leaves the previous site/ untouched
+	rm -rf .site-new
+	$(BIN)/mkdocs build --quiet --site-dir .site-new
+	rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old
+
+browser: ## install Debian's chromium for the browser tests (as root), or say how to
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
+
+test: $(STAMP) browser ## run every test (unit, whole-site build, browser)
+	$(BIN)/python -m pytest
+
+lock: ## rewrite requirements.lock from pyproject.toml's dependencies
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test,dev]"
+	{ echo '# Exact versions for a reproducible build: `make lock` rewrites this from pyproject.toml.'; \
+	  .venv-lock/bin/pip freeze --exclude pana; } > requirements.lock
+	rm -rf .venv-lock

@@ -1,0 +1,80 @@
+"""The mkdocs hooks: thin calls into the `pana` package beside this file.
+
+static-i18n builds the site once per language on the same config object, so
+every event here runs three times. The data is loaded, checked and every page
+of every language rendered once, in the first (English) build's on_pre_build,
+before anything is written; the other languages reuse that result.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from urllib.parse import urlparse
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from pana import search_split
+from pana.data import DataError, load_facts
+from pana.render import ContentError, render_all
+
+log = logging.getLogger("mkdocs.hooks.pana")
+_rendered: dict[tuple[str, str], str] = {}
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language being built; static-i18n's on_config runs after hooks, so ask it from on_pre_build on."""
+    return config.plugins["i18n"].current_language
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if build_language(config) != config.plugins["i18n"].default_language:
+        return
+    root = Path(config.config_file_path).parent
+    try:
+        facts = load_facts(root / "data")
+        pages = render_all(facts, Path(config.docs_dir))
+    except (DataError, ContentError) as error:
+        raise PluginError(f"the site was not built; fix these first:\n{error}") from None
+    _rendered.clear()
+    _rendered.update(pages)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = build_language(config)
+    source = Path(page.file.src_uri)
+    # on a language's own page src_uri starts with its folder; a fallback page would be English
+    relative = str(source.relative_to(source.parts[0]))
+    return _rendered[(source.parts[0], relative)] if source.parts[0] == language else markdown
+
+
+@event_priority(-50)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Make the language switcher's links relative (static-i18n gives the home pages
+    absolute ones, like /pana/ru/, which break in an offline copy or a local preview)."""
+    site_path = urlparse(config.site_url or "/").path
+    # static-i18n sets this as an attribute, which is what the theme reads, not as a key
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate["link"]
+        if link.startswith(site_path):
+            alternate["link"] = link[len(site_path) :] or "./"
+    return context
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Once static-i18n has built every language (it is no longer `building`), split the search index."""
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    site_dir = Path(config.site_dir)
+    root_index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = {"config": root_index["config"], "docs": i18n.search_entries}
+    languages = [lang.locale for lang in i18n.config.languages if lang.build]
+    for language in languages:
+        part = search_split.split_entries(index, language, i18n.default_language, languages)
+        search_split.write_index(site_dir, part, language, i18n.default_language)

@@ -1,0 +1,221 @@
+"""Load every data file once, check it, and hand out typed facts.
+
+All problems in all files are collected before anything fails, so an editor
+sees every mistake at once, each as `data/FILE.yml:LINE: field.path: message`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .yaml_lines import Located, YamlProblem, load_located
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found; its text lists them one per line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def field_path(path: tuple[Any, ...]) -> str:
+    """('steps', 3, 'deadline', 'unit') -> 'steps[3].deadline.unit'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class Facts:
+    """The checked contents of data/, one model per file, with look-ups by id."""
+
+    def __init__(self, files: dict[str, BaseModel], located: dict[str, Located]):
+        self.files = files
+        self.located = located
+        self.sources = {s.id: s for s in files["sources.yml"].sources}
+        self.terms = {t.id: t for t in files["glossary.yml"].terms}
+        self.events = files["procedure.yml"].events
+        self.steps = files["procedure.yml"].steps
+        self.routes = files["routes.yml"].routes
+        self.strings = files["strings.yml"].strings
+        self.languages = files["languages.yml"].languages
+
+
+def load_facts(data_dir: Path) -> Facts:
+    """Read, validate and cross-check every file in models.FILES."""
+    problems: list[Problem] = []
+    files: dict[str, BaseModel] = {}
+    located: dict[str, Located] = {}
+    for name, model in models.FILES.items():
+        shown = f"{data_dir.name}/{name}"
+        file = data_dir / name
+        if not file.exists():
+            problems.append(Problem(shown, 1, "", "file is missing"))
+            continue
+        try:
+            doc = load_located(file)
+        except YamlProblem as error:
+            problems.append(Problem(shown, error.line, field_path(error.path), error.message))
+            continue
+        located[name] = doc
+        try:
+            files[name] = model.model_validate(doc.value if doc.value is not None else {})
+        except ValidationError as error:
+            problems.extend(_validation_problems(shown, doc, error))
+    # references are checked even in files next to broken ones, so every problem shows at once
+    known = _known_ids(located)
+    problems.extend(_reference_problems(files, located, known, data_dir.name))
+    problems.extend(_unique_id_problems(files, located, data_dir.name))
+    if problems:
+        raise DataError(problems)
+    facts = Facts(files, located)
+    return facts
+
+
+def _validation_problems(shown: str, doc: Located, error: ValidationError) -> list[Problem]:
+    found = []
+    for item in error.errors():
+        # pydantic adds the union member or validator name to some paths; keep real keys only
+        path = tuple(
+            p for p in item["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "date", "str"))
+        )
+        found.append(Problem(shown, doc.line_of(path), field_path(path), _explain(item)))
+    return found
+
+
+def _explain(item: dict[str, Any]) -> str:
+    kind, ctx, value = item["type"], item.get("ctx", {}), item.get("input")
+    field = item["loc"][-1] if item["loc"] else ""
+    if kind == "missing":
+        if field in models.LANGUAGES:
+            return f"the {field} translation is missing; add `{field}:` with the text in that language"
+        return "a required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}' (check the spelling against the other entries)"
+    if kind == "string_too_short":
+        return "is empty; write the text or remove the field"
+    if kind == "enum":
+        return f"'{value}' is not one of {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind == "literal_error":
+        return f"'{value}' is not one of {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind == "greater_than":
+        return f"must be greater than {ctx.get('gt')}, not {value}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' must use lower-case letters, digits and hyphens only"
+    return f"{item['msg']} (got {value!r})"
+
+
+# Where the ids of each kind of `Ref` live: (file, list or mapping key, whether it is a mapping).
+ID_HOMES: dict[str, tuple[str, str, bool]] = {
+    "source": ("sources.yml", "sources", False),
+    "term": ("glossary.yml", "terms", False),
+    "event": ("procedure.yml", "events", True),
+    "step": ("procedure.yml", "steps", False),
+}
+
+
+def _known_ids(located: dict[str, Located]) -> dict[str, set[str]]:
+    """Ids of every kind, read from the raw files so that one broken file hides nothing."""
+    known: dict[str, set[str]] = {}
+    for kind, (name, key, is_mapping) in ID_HOMES.items():
+        raw = located[name].value if name in located and isinstance(located[name].value, dict) else {}
+        items = raw.get(key) or ({} if is_mapping else [])
+        if is_mapping:
+            known[kind] = set(items) if isinstance(items, dict) else set()
+        else:
+            known[kind] = {item["id"] for item in items if isinstance(item, dict) and "id" in item}
+    return known
+
+
+def _reference_problems(
+    files: dict[str, BaseModel], located: dict[str, Located], known: dict[str, set[str]], folder: str
+) -> list[Problem]:
+    found = []
+    for name, model in files.items():
+        for path, kind, value in _references(model, ()):
+            if value not in known[kind]:
+                line = located[name].line_of(path)
+                choices = ", ".join(sorted(known[kind]))
+                found.append(
+                    Problem(f"{folder}/{name}", line, field_path(path), f"unknown {kind} '{value}' (known: {choices})")
+                )
+    return found
+
+
+def _references(value: Any, path: tuple[Any, ...]):
+    """Yield (path, kind, id) for every field annotated with models.Ref."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            child = getattr(value, name)
+            kind = _ref_kind(info.annotation, info.metadata)
+            if kind and isinstance(child, (list, tuple)):
+                for index, item in enumerate(child):
+                    yield (*path, key, index), kind, item
+            elif kind and child is not None:
+                yield (*path, key), kind, child
+            else:
+                yield from _references(child, (*path, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _references(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _references(item, (*path, key))
+
+
+def _ref_kind(annotation: Any, metadata: list[Any]) -> str | None:
+    for meta in metadata:
+        if isinstance(meta, models.Ref):
+            return meta.kind
+    for arg in get_args(annotation):
+        for meta in getattr(arg, "__metadata__", ()):
+            if isinstance(meta, models.Ref):
+                return meta.kind
+        kind = _ref_kind(arg, [])
+        if kind:
+            return kind
+    return None
+
+
+def _unique_id_problems(files: dict[str, BaseModel], located: dict[str, Located], folder: str) -> list[Problem]:
+    found = []
+    for name, model in files.items():
+        for field, items in model:
+            if not isinstance(items, list):
+                continue
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                item_id = getattr(item, "id", None)
+                if item_id is None:
+                    continue
+                if item_id in seen:
+                    line = located[name].line_of((field, index, "id"))
+                    found.append(
+                        Problem(
+                            f"{folder}/{name}",
+                            line,
+                            f"{field}[{index}].id",
+                            f"id '{item_id}' is used twice (first at {field}[{seen[item_id]}])",
+                        )
+                    )
+                seen[item_id] = index
+    return found

@@ -1,0 +1,206 @@
+"""The shape of every data file, as strict pydantic models.
+
+Pydantic rather than jsonschema: the same classes validate the data, give the
+templates typed objects, and can emit JSON Schema for editors' tools, so the
+rules are written once. Unknown fields are rejected, closed sets are enums, and
+every human-readable text carries `en`, `ru` and `kk` side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+
+LANGUAGES = ("en", "ru", "kk")
+
+
+class Ref:
+    """Marks a field whose value must be the id of an item in another file."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Ref({self.kind!r})"
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+SourceId = Annotated[str, Ref("source")]
+TermId = Annotated[str, Ref("term")]
+EventId = Annotated[str, Ref("event")]
+StepId = Annotated[str, Ref("step")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Text(Strict):
+    """One text in every language the site is published in."""
+
+    en: NonEmpty
+    ru: NonEmpty
+    kk: NonEmpty
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+class Unit(StrEnum):
+    calendar_days = "calendar_days"
+    working_days = "working_days"
+    hours = "hours"
+    months = "months"
+    years = "years"
+
+
+class Duration(Strict):
+    """An amount of time, such as how long a certificate is valid."""
+
+    amount: int = Field(gt=0)
+    unit: Unit
+
+
+class Deadline(Strict):
+    """A time limit counted from an event (`from`, an id in procedure.yml's events).
+
+    Either `amount` and `unit`, or `same_day: true` (with no `from`) for what
+    happens on the day of the application. `before: true` counts back from the
+    event instead.
+    """
+
+    amount: int | None = Field(default=None, gt=0)
+    unit: Unit | None = None
+    same_day: bool = False
+    before: bool = False
+    from_: EventId | None = Field(default=None, alias="from")
+
+    @model_validator(mode="after")
+    def _amount_or_same_day(self) -> Deadline:
+        if self.same_day and (self.amount is not None or self.unit is not None or self.from_ is not None):
+            raise ValueError("same_day: true stands alone; remove amount, unit and from")
+        if not self.same_day and (self.amount is None or self.unit is None):
+            raise ValueError(
+                "give both amount and unit (for example amount: 5, unit: calendar_days), or same_day: true"
+            )
+        return self
+
+
+class Superseded(Strict):
+    """What an older source said before a newer one changed it."""
+
+    source: SourceId
+    says: Text
+    deadline: Deadline | None = None
+    body: TermId | None = None
+
+
+def _partial_date(value: dt.date | str) -> dt.date | str:
+    """A full date, or only a month (YYYY-MM) or a year (YYYY) where the source gives no more."""
+    if isinstance(value, dt.date) or re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", value):
+        return value
+    raise ValueError(f"'{value}' must be a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
+
+
+PartialDate = Annotated[dt.date | str, AfterValidator(_partial_date)]
+
+
+class Source(Strict):
+    id: Id
+    title: Text
+    publisher: Text
+    url: HttpUrl
+    updated: PartialDate | None = None
+    checked: dt.date
+    note: Text | None = None
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class Owner(StrEnum):
+    reader = "reader"
+    authority = "authority"
+
+
+class Step(Strict):
+    id: Id
+    title: Text
+    actor: TermId
+    happens: Text
+    you: Text
+    deadline: Deadline
+    owner: Owner
+    receives: TermId | None = None
+    validity: Duration | None = None
+    in_total: bool = True
+    source: SourceId
+    superseded: list[Superseded] = []
+
+
+class ProcedureFile(Strict):
+    events: dict[Id, Text]
+    steps: list[Step] = Field(min_length=1)
+
+
+class Route(Strict):
+    id: Id
+    title: Text
+    where: Text
+    body: TermId
+    deadline: Deadline | None = None
+    source: SourceId
+    superseded: list[Superseded] = []
+
+
+class RoutesFile(Strict):
+    routes: list[Route] = Field(min_length=1)
+
+
+class Term(Strict):
+    id: Id
+    name: Text
+    explain: Text
+    source: SourceId
+    unverified: list[Literal["en", "ru", "kk"]] = []
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class Review(StrEnum):
+    original = "original"
+    not_reviewed = "not_reviewed"
+    reviewed = "reviewed"
+
+
+class Language(Strict):
+    name: NonEmpty
+    review: Review
+    reviewer: NonEmpty | None = None
+
+
+class LanguagesFile(Strict):
+    languages: dict[Literal["en", "ru", "kk"], Language]
+
+
+class StringsFile(Strict):
+    strings: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Text]
+
+
+# Each data file and the model that checks it; a new file needs one line here.
+FILES: dict[str, type[Strict]] = {
+    "sources.yml": SourcesFile,
+    "procedure.yml": ProcedureFile,
+    "routes.yml": RoutesFile,
+    "glossary.yml": GlossaryFile,
+    "languages.yml": LanguagesFile,
+    "strings.yml": StringsFile,
+}

@@ -1,0 +1,221 @@
+"""Render content pages as Jinja templates over the checked facts.
+
+One environment with StrictUndefined: a misspelt placeholder is a build error
+naming the file and line, never an empty string on a page. Every function a
+page calls records the sources of the facts it used, so each page can list
+exactly the sources it relies on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+
+from .data import Facts, Problem
+from .models import LANGUAGES, Deadline, Duration, Review, Unit
+from .phrases import Form, duration_phrase
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DATE_PATTERN = "dd.MM.yyyy"  # Babel's short Kazakh date has a two-digit year
+
+
+def environment(content_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(content_dir), str(TEMPLATES)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def format_day(day, language: str) -> str:
+    """A date as dd.MM.yyyy, a month (YYYY-MM) as its name and year, a year as itself."""
+    if day is None:
+        return "—"
+    if isinstance(day, str):
+        if "-" not in day:
+            return day
+        year, month = (int(part) for part in day.split("-"))
+        return format_date(date(year, month, 1), "LLLL yyyy", locale=language)
+    return format_date(day, DATE_PATTERN, locale=language)
+
+
+def upfirst(phrase: str) -> str:
+    """Capitalise the first letter only (Jinja's `capitalize` lowers the rest)."""
+    return phrase[:1].upper() + phrase[1:]
+
+
+@dataclass
+class Page:
+    """What one page in one language may use, and what it did use."""
+
+    facts: Facts
+    language: str
+    used_sources: set[str] = field(default_factory=set)
+
+    def cite(self, source_id: str) -> str:
+        self.used_sources.add(source_id)
+        return ""
+
+    def text(self, value) -> str:
+        return value[self.language]
+
+    def t(self, key: str) -> str:
+        return self.facts.strings[key][self.language]
+
+    def term(self, term_id: str) -> str:
+        term = self.facts.terms[term_id]
+        self.cite(term.source)
+        return term.name[self.language]
+
+    def duration(self, value: Duration, form: str = "within") -> str:
+        return duration_phrase(value, self.language, Form(form))
+
+    def deadline(self, item, form: str = "within") -> str:
+        """The deadline of a step or route, with the event it runs from."""
+        self.cite(item.source)
+        return self.deadline_of(item.deadline, form)
+
+    def deadline_of(self, deadline: Deadline, form: str = "within") -> str:
+        if deadline.same_day:
+            return self.t("same_day")
+        phrase = self.duration(deadline, "ahead" if deadline.before else form)
+        if deadline.from_ is None:
+            return phrase
+        event = self.facts.events[deadline.from_][self.language]
+        return self.t("deadline_from").format(deadline=phrase, event=event)
+
+    def step(self, step_id: str):
+        return next(s for s in self.facts.steps if s.id == step_id)
+
+    def route(self, route_id: str):
+        return next(r for r in self.facts.routes if r.id == route_id)
+
+    def total(self) -> list[Duration]:
+        """The longest the procedure takes, one sum per unit, in the units' order."""
+        sums: dict[Unit, int] = {}
+        for step in self.facts.steps:
+            if step.in_total and not step.deadline.same_day:
+                self.cite(step.source)
+                sums[step.deadline.unit] = sums.get(step.deadline.unit, 0) + step.deadline.amount
+        return [Duration(amount=sums[unit], unit=unit) for unit in Unit if unit in sums]
+
+    def date(self, day) -> str:
+        return format_day(day, self.language)
+
+    def context(self) -> dict:
+        return {
+            "lang": self.language,
+            "facts": self.facts,
+            "steps": self.facts.steps,
+            "routes": self.facts.routes,
+            "sources": self.facts.sources,
+            "cite": self.cite,
+            "text": self.text,
+            "t": self.t,
+            "term": self.term,
+            "duration": self.duration,
+            "deadline": self.deadline,
+            "deadline_of": self.deadline_of,
+            "step": self.step,
+            "route": self.route,
+            "total": self.total,
+            "date": self.date,
+            "upfirst": upfirst,
+            "not_reviewed": self.facts.languages[self.language].review is Review.not_reviewed,
+        }
+
+
+class ContentError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def render_all(facts: Facts, content_root: Path) -> dict[tuple[str, str], str]:
+    """Render every page of every language; collect every problem before failing.
+
+    Returns {(language, path relative to the language folder): markdown}.
+    """
+    rendered: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
+    pages = {lang: _pages(content_root / lang) for lang in LANGUAGES}
+    every = set().union(*pages.values())
+    for lang in LANGUAGES:
+        for missing in sorted(every - pages[lang]):
+            other = next(other for other in LANGUAGES if missing in pages[other])
+            problems.append(
+                Problem(
+                    f"{content_root.name}/{lang}/{missing}",
+                    1,
+                    "",
+                    f"page missing in this language (it exists in {content_root.name}/{other}/); translate it",
+                )
+            )
+    for lang in LANGUAGES:
+        env = environment(content_root / lang)
+        for name in sorted(pages[lang]):
+            shown = f"{content_root.name}/{lang}/{name}"
+            try:
+                rendered[(lang, name)] = render_page(env, name, facts, lang)
+            except jinja2.TemplateSyntaxError as error:
+                problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
+            except jinja2.UndefinedError as error:
+                problems.append(
+                    Problem(
+                        shown,
+                        _template_line(error, name),
+                        _undefined_name(error),
+                        f"{error.message}; check the placeholder's spelling",
+                    )
+                )
+            except (KeyError, StopIteration) as error:
+                problems.append(Problem(shown, _template_line(error, name), "", f"unknown id {error}"))
+    if problems:
+        raise ContentError(problems)
+    return rendered
+
+
+def render_page(env: jinja2.Environment, name: str, facts: Facts, language: str) -> str:
+    """One page's Markdown: review notice, body, then the sources it used."""
+    page = Page(facts, language)
+    context = page.context()
+    body = env.get_template(name).render(context)
+    footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))
+    header = env.get_template("page_header.md.j2").render(context)
+    return _after_front_matter(body, header) + footer
+
+
+def _after_front_matter(body: str, header: str) -> str:
+    """Drop the front matter (mkdocs has read it already) and put `header` under the title."""
+    if body.startswith("---\n"):
+        body = body[body.index("\n---\n", 4) + 5 :].lstrip("\n")
+    if body.startswith("# "):
+        cut = body.index("\n") + 1
+        return body[:cut] + header + body[cut:]
+    return header + body
+
+
+def _pages(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*.md")} if folder.exists() else set()
+
+
+def _template_line(error: Exception, name: str) -> int:
+    tb = error.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _undefined_name(error: jinja2.UndefinedError) -> str:
+    message = error.message or ""
+    return message.split("'")[1] if message.count("'") >= 2 else ""

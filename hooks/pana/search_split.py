@@ -1,0 +1,36 @@
+"""Give each language its own search index.
+
+static-i18n leaves one index for the whole site, so a search on a Russian page
+returns English and Kazakh pages too. Each language's pages are written to
+`<lang>/search/search_index.json` with locations relative to that language's
+root; overrides/main.html points the search worker of each language there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# lunr.js, which the theme's search uses, has word lists for these; none for Kazakh
+LUNR_LANGUAGES = {"en", "ru"}
+
+
+def split_entries(index: dict, language: str, default: str, others: list[str]) -> dict:
+    """The part of a search index that belongs to `language`, with its prefix removed."""
+    if language == default:
+        docs = [d for d in index["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+    else:
+        prefix = f"{language}/"
+        docs = [
+            {**d, "location": d["location"][len(prefix) :]} for d in index["docs"] if d["location"].startswith(prefix)
+        ]
+    config = {**index["config"], "lang": [language if language in LUNR_LANGUAGES else "en"]}
+    return {"config": config, "docs": docs}
+
+
+def write_index(site_dir: Path, index: dict, language: str, default: str) -> Path:
+    folder = site_dir if language == default else site_dir / language
+    target = folder / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return target

@@ -1,0 +1,149 @@
+"""Bad data stops the build before anything is written, naming file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build
+from pana.data import DataError, load_facts
+
+
+def line_of(file: Path, text: str) -> int:
+    """1-based line of the first line containing `text`."""
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {file}")
+
+
+def replace_once(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+FIRST_STEP_DEADLINE = "deadline: {amount: 5, unit: calendar_days, from: arrival}"
+
+
+def yaml_syntax_error(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, "  - id: register\n", "  - id: register\n    title: [unclosed\n")
+    return "data/procedure.yml", line_of(file, "title: [unclosed") + 1, "not valid YAML"
+
+
+def tab_indentation(project: Path):
+    file = project / "data/routes.yml"
+    replace_once(file, "    body: border-service", "\tbody: border-service")
+    return "data/routes.yml", line_of(file, "\tbody: border-service"), "a tab character is not allowed"
+
+
+def duplicate_key(project: Path):
+    file = project / "data/sources.yml"
+    replace_once(file, "    updated: 2022-09-21\n", "    updated: 2022-09-21\n    updated: 2022-09-22\n")
+    return "data/sources.yml", line_of(file, "updated: 2022-09-22"), "sources[0].updated: duplicate key 'updated'"
+
+
+def missing_kazakh(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, "      kk: Жазбаша өтініш беріңіз\n", "")
+    return (
+        "data/procedure.yml",
+        line_of(file, "      en: Apply in writing") - 1,
+        "steps[0].title.kk: the kk translation is missing",
+    )
+
+
+def empty_russian(project: Path):
+    file = project / "data/glossary.yml"
+    replace_once(file, "      ru: беженец\n", "      ru: ''\n")
+    return "data/glossary.yml", line_of(file, "      ru: ''"), "terms[1].name.ru: is empty"
+
+
+def unknown_unit(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, FIRST_STEP_DEADLINE, FIRST_STEP_DEADLINE.replace("calendar_days", "workdays"))
+    return (
+        "data/procedure.yml",
+        line_of(file, "unit: workdays"),
+        "steps[0].deadline.unit: 'workdays' is not one of calendar_days, working_days, hours, months or years",
+    )
+
+
+def zero_amount(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, FIRST_STEP_DEADLINE, FIRST_STEP_DEADLINE.replace("amount: 5", "amount: 0"))
+    return "data/procedure.yml", line_of(file, "amount: 0"), "steps[0].deadline.amount: must be greater than 0"
+
+
+def unknown_source(project: Path):
+    file = project / "data/routes.yml"
+    replace_once(file, "    source: unhcr-help\n", "    source: unhcr-helpp\n")
+    return "data/routes.yml", line_of(file, "source: unhcr-helpp"), "routes[0].source: unknown source 'unhcr-helpp'"
+
+
+def unknown_event(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, FIRST_STEP_DEADLINE, FIRST_STEP_DEADLINE.replace("from: arrival", "from: arival"))
+    return "data/procedure.yml", line_of(file, "from: arival"), "steps[0].deadline.from: unknown event 'arival'"
+
+
+def misspelt_field(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(file, "    happens:\n", "    hapens:\n")
+    return "data/procedure.yml", line_of(file, "hapens:"), "steps[0].hapens: unknown field 'hapens'"
+
+
+def not_a_date(project: Path):
+    file = project / "data/sources.yml"
+    replace_once(file, "    checked: 2026-11-22\n", "    checked: yesterday\n")
+    return "data/sources.yml", line_of(file, "checked: yesterday"), "sources[0].checked:"
+
+
+def undefined_placeholder(project: Path):
+    file = project / "content/kk/guide.md"
+    replace_once(file, "## Қадамдар\n", "## Қадамдар\n\n{{ deadlin(step('apply')) }}\n")
+    return "content/kk/guide.md", line_of(file, "deadlin("), "deadlin: 'deadlin' is undefined"
+
+
+def page_missing_in_one_language(project: Path):
+    (project / "content/ru/guide.md").unlink()
+    return "content/ru/guide.md", 1, "page missing in this language"
+
+
+BAD_INPUTS = [
+    yaml_syntax_error,
+    tab_indentation,
+    duplicate_key,
+    missing_kazakh,
+    empty_russian,
+    unknown_unit,
+    zero_amount,
+    unknown_source,
+    unknown_event,
+    misspelt_field,
+    not_a_date,
+    undefined_placeholder,
+    page_missing_in_one_language,
+]
+
+
+@pytest.mark.parametrize("break_it", BAD_INPUTS, ids=lambda f: f.__name__)
+def test_bad_input_stops_the_build_and_names_file_line_field(project, tmp_path, break_it):
+    file, line, message = break_it(project)
+    site_dir = tmp_path / "out"
+    result = build(project, site_dir)
+    assert result.returncode != 0
+    assert f"{file}:{line}: {message}" in result.stderr, result.stderr
+    assert not site_dir.exists(), "a failed build must write nothing"
+
+
+def test_every_problem_is_reported_at_once(project):
+    unknown_unit(project)
+    unknown_source(project)
+    missing_kazakh(project)
+    with pytest.raises(DataError) as caught:
+        load_facts(project / "data")
+    files = {p.file for p in caught.value.problems}
+    assert files == {"data/procedure.yml", "data/routes.yml"}
+    assert len(caught.value.problems) >= 3

@@ -1,0 +1,116 @@
+"""Deadline phrases: the grammar of each language, from Babel's plural categories."""
+
+import pytest
+from pana.models import Duration, Unit
+from pana.phrases import Form, duration_phrase
+
+WITHIN_CALENDAR_DAYS = {
+    "en": {
+        1: "within 1 calendar day",
+        2: "within 2 calendar days",
+        3: "within 3 calendar days",
+        5: "within 5 calendar days",
+        11: "within 11 calendar days",
+        21: "within 21 calendar days",
+        22: "within 22 calendar days",
+        25: "within 25 calendar days",
+    },
+    "ru": {
+        1: "в течение 1 календарного дня",
+        2: "в течение 2 календарных дней",
+        3: "в течение 3 календарных дней",
+        5: "в течение 5 календарных дней",
+        11: "в течение 11 календарных дней",
+        21: "в течение 21 календарного дня",
+        22: "в течение 22 календарных дней",
+        25: "в течение 25 календарных дней",
+    },
+    "kk": {n: f"{n} күнтізбелік күн ішінде" for n in (1, 2, 3, 5, 11, 21, 22, 25)},
+}
+
+COUNT_WORKING_DAYS = {
+    "en": {
+        1: "1 working day",
+        2: "2 working days",
+        3: "3 working days",
+        5: "5 working days",
+        11: "11 working days",
+        21: "21 working days",
+        22: "22 working days",
+        25: "25 working days",
+    },
+    "ru": {
+        1: "1 рабочий день",
+        2: "2 рабочих дня",
+        3: "3 рабочих дня",
+        5: "5 рабочих дней",
+        11: "11 рабочих дней",
+        21: "21 рабочий день",
+        22: "22 рабочих дня",
+        25: "25 рабочих дней",
+    },
+    "kk": {n: f"{n} жұмыс күні" for n in (1, 2, 3, 5, 11, 21, 22, 25)},
+}
+
+FOR_MONTHS = {
+    "en": {
+        1: "for 1 month",
+        2: "for 2 months",
+        3: "for 3 months",
+        5: "for 5 months",
+        11: "for 11 months",
+        21: "for 21 months",
+        22: "for 22 months",
+        25: "for 25 months",
+    },
+    "ru": {
+        1: "на 1 месяц",
+        2: "на 2 месяца",
+        3: "на 3 месяца",
+        5: "на 5 месяцев",
+        11: "на 11 месяцев",
+        21: "на 21 месяц",
+        22: "на 22 месяца",
+        25: "на 25 месяцев",
+    },
+    "kk": {n: f"{n} айға" for n in (1, 2, 3, 5, 11, 21, 22, 25)},
+}
+
+
+def cases(table):
+    return [(lang, n, text) for lang, row in table.items() for n, text in row.items()]
+
+
+@pytest.mark.parametrize("language,amount,expected", cases(WITHIN_CALENDAR_DAYS))
+def test_within_calendar_days(language, amount, expected):
+    assert duration_phrase(Duration(amount=amount, unit=Unit.calendar_days), language, Form.within) == expected
+
+
+@pytest.mark.parametrize("language,amount,expected", cases(COUNT_WORKING_DAYS))
+def test_count_of_working_days(language, amount, expected):
+    assert duration_phrase(Duration(amount=amount, unit=Unit.working_days), language, Form.count) == expected
+
+
+@pytest.mark.parametrize("language,amount,expected", cases(FOR_MONTHS))
+def test_for_months(language, amount, expected):
+    assert duration_phrase(Duration(amount=amount, unit=Unit.months), language, Form.for_) == expected
+
+
+@pytest.mark.parametrize(
+    "language,unit,form,expected",
+    [
+        ("ru", Unit.working_days, Form.ahead, "за 2 рабочих дня"),
+        ("ru", Unit.hours, Form.within, "в течение 2 часов"),
+        ("ru", Unit.years, Form.for_, "на 2 года"),
+        ("kk", Unit.hours, Form.for_, "2 сағатқа"),
+        ("kk", Unit.years, Form.ahead, "2 жыл бұрын"),
+        ("en", Unit.hours, Form.within, "within 2 hours"),
+    ],
+)
+def test_other_units_and_forms(language, unit, form, expected):
+    assert duration_phrase(Duration(amount=2, unit=unit), language, form) == expected
+
+
+def test_russian_hours_after_21():
+    assert duration_phrase(Duration(amount=24, unit=Unit.hours), "ru", Form.within) == "в течение 24 часов"
+    assert duration_phrase(Duration(amount=21, unit=Unit.hours), "ru", Form.within) == "в течение 21 часа"
