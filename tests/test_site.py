@@ -88,7 +88,7 @@ def test_each_language_searches_its_own_pages_only(site, language, word):
         assert soup(target).html["lang"] == language
     config = soup(page_path(site, language, "guide")).select_one("#__config").string
     base = json.loads(config)["base"]
-    assert base.endswith("/" + language) if language != "en" else not base.endswith(("/ru", "/kk"))
+    assert base.endswith(f"/{language}/") if language != "en" else not base.endswith(("/ru/", "/kk/"))
 
 
 def test_cyrillic_headings_get_readable_anchors(site):
