@@ -18,12 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import search_split
+from pana import printables, search_split
 from pana.data import DataError, load_facts
 from pana.render import ContentError, render_all
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
+_facts = []  # the checked facts of the current build, for the PDFs drawn after its last language
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -37,11 +38,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         facts = load_facts(root / "data")
-        pages = render_all(facts, Path(config.docs_dir))
+        pages = render_all(facts, Path(config.docs_dir), config.site_url or "")
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
     _rendered.clear()
     _rendered.update(pages)
+    _facts[:] = [facts]
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -67,7 +69,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Once static-i18n has built every language (it is no longer `building`), split the search index."""
+    """Once static-i18n has built every language (it is no longer `building`), split the
+    search index and draw the checklists' PDFs (only those whose content changed)."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return
@@ -78,3 +81,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in languages:
         part = search_split.split_entries(index, language, i18n.default_language, languages)
         search_split.write_index(site_dir, part, language, i18n.default_language)
+    root = Path(config.config_file_path).parent
+    printed = printables.render_printables(_facts[0], site_dir, config.site_url or "", root / ".cache" / "pdf")
+    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides", "fonts")
 LANGUAGES = ("en", "ru", "kk")
 
 
@@ -27,11 +27,21 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build` of `project` into `site_dir`, as `make site` does."""
+def build(project: Path, site_dir: Path, quiet: bool = True) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` of `project` into `site_dir`, as `make site` does
+    (with `quiet=False` its INFO lines, such as the PDF cache's counts, are in stderr)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            *(["--quiet"] if quiet else []),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=project,
         env=env,
         capture_output=True,

@@ -100,6 +100,16 @@ def not_a_date(project: Path):
     return "data/sources.yml", line_of(file, "checked: yesterday"), "sources[0].checked:"
 
 
+def unknown_checklist_route(project: Path):
+    file = project / "data/checklists.yml"
+    replace_once(file, "      - route: no-checkpoint\n", "      - route: no-check-point\n")
+    return (
+        "data/checklists.yml",
+        line_of(file, "route: no-check-point"),
+        "checklists[0].sections[1].route: unknown route 'no-check-point'",
+    )
+
+
 def undefined_placeholder(project: Path):
     file = project / "content/kk/guide.md"
     replace_once(file, "## Қадамдар\n", "## Қадамдар\n\n{{ deadlin(step('apply')) }}\n")
@@ -123,6 +133,7 @@ BAD_INPUTS = [
     unknown_event,
     misspelt_field,
     not_a_date,
+    unknown_checklist_route,
     undefined_placeholder,
     page_missing_in_one_language,
 ]

@@ -57,6 +57,7 @@ class Facts:
         self.routes = files["routes.yml"].routes
         self.strings = files["strings.yml"].strings
         self.languages = files["languages.yml"].languages
+        self.checklists = files["checklists.yml"]
 
 
 def load_facts(data_dir: Path) -> Facts:
@@ -129,6 +130,7 @@ ID_HOMES: dict[str, tuple[str, str, bool]] = {
     "term": ("glossary.yml", "terms", False),
     "event": ("procedure.yml", "events", True),
     "step": ("procedure.yml", "steps", False),
+    "route": ("routes.yml", "routes", False),
 }
 
 

@@ -34,6 +34,7 @@ SourceId = Annotated[str, Ref("source")]
 TermId = Annotated[str, Ref("term")]
 EventId = Annotated[str, Ref("event")]
 StepId = Annotated[str, Ref("step")]
+RouteId = Annotated[str, Ref("route")]
 
 
 class Strict(BaseModel):
@@ -195,6 +196,67 @@ class StringsFile(Strict):
     strings: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Text]
 
 
+class ChecklistItem(Strict):
+    """One tick box: a text in every language, and, through `step` or `route`, the
+    deadline (and validity) of that item of the procedure, rendered from its data."""
+
+    text: Text
+    source: SourceId
+    step: StepId | None = None
+    route: RouteId | None = None
+    older: bool = False  # also show what older sources said about that deadline
+
+    @model_validator(mode="after")
+    def _one_reference(self) -> ChecklistItem:
+        if self.step and self.route:
+            raise ValueError("give either step or route, not both")
+        if self.older and not (self.step or self.route):
+            raise ValueError("older: true needs a step or a route whose older rules to show")
+        return self
+
+
+class ChecklistSection(Strict):
+    """A part of a checklist: its own title, or the situation (`route`) it is about."""
+
+    title: Text | None = None
+    route: RouteId | None = None
+    items: list[ChecklistItem] = []
+
+    @model_validator(mode="after")
+    def _title_or_route(self) -> ChecklistSection:
+        if (self.title is None) == (self.route is None):
+            raise ValueError("give a section either a title or a route (whose title it takes)")
+        return self
+
+
+Pair = tuple[Literal["en", "ru", "kk"], Literal["en", "ru", "kk"]]
+
+
+class Checklist(Strict):
+    id: Id
+    title: Text
+    lead: Text
+    blanks: list[Text] = Field(min_length=1)  # what the reader writes on the lines: dates, case number
+    sections: list[ChecklistSection] = Field(min_length=1)
+
+
+class Card(Strict):
+    """The one-page card a reader hands to an official, in two languages."""
+
+    id: Id
+    title: Text
+    says: Text
+    blanks: list[Text] = Field(min_length=1)
+    source: SourceId
+    pairs: list[Pair] = Field(min_length=1)
+
+
+class ChecklistsFile(Strict):
+    checklists: list[Checklist] = Field(min_length=1)
+    bilingual: list[Pair] = Field(min_length=1)  # the language pairs every checklist is also printed in
+    card: Card
+
+
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "sources.yml": SourcesFile,
@@ -203,4 +265,5 @@ FILES: dict[str, type[Strict]] = {
     "glossary.yml": GlossaryFile,
     "languages.yml": LanguagesFile,
     "strings.yml": StringsFile,
+    "checklists.yml": ChecklistsFile,
 }

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
+from . import checklists
 from .data import Facts, Problem
 from .models import LANGUAGES, Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
@@ -58,6 +59,7 @@ class Page:
     facts: Facts
     language: str
     used_sources: set[str] = field(default_factory=set)
+    site_url: str = ""
 
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
@@ -128,6 +130,11 @@ class Page:
             "total": self.total,
             "date": self.date,
             "upfirst": upfirst,
+            "site_url": self.site_url,
+            "checklist": lambda checklist_id: checklists.sheet(self, checklist_id),
+            "printables": self.facts.checklists,
+            "pdf_name": checklists.pdf_name,
+            "qr_svg": checklists.qr_svg,
             "not_reviewed": self.facts.languages[self.language].review is Review.not_reviewed,
         }
 
@@ -138,7 +145,7 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def render_all(facts: Facts, content_root: Path) -> dict[tuple[str, str], str]:
+def render_all(facts: Facts, content_root: Path, site_url: str = "") -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
     Returns {(language, path relative to the language folder): markdown}.
@@ -163,7 +170,7 @@ def render_all(facts: Facts, content_root: Path) -> dict[tuple[str, str], str]:
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:
-                rendered[(lang, name)] = render_page(env, name, facts, lang)
+                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url)
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
             except jinja2.UndefinedError as error:
@@ -182,9 +189,9 @@ def render_all(facts: Facts, content_root: Path) -> dict[tuple[str, str], str]:
     return rendered
 
 
-def render_page(env: jinja2.Environment, name: str, facts: Facts, language: str) -> str:
+def render_page(env: jinja2.Environment, name: str, facts: Facts, language: str, site_url: str = "") -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
-    page = Page(facts, language)
+    page = Page(facts, language, site_url=site_url)
     context = page.context()
     body = env.get_template(name).render(context)
     footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))

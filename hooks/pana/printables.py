@@ -1,0 +1,120 @@
+"""PDFs of every checklist (each language, and two languages side by side) and of
+the asylum card, drawn with WeasyPrint from the same sheets as the web pages.
+
+A PDF is keyed by the SHA-256 of its HTML (stylesheet included), the fonts and
+WeasyPrint's version, and kept under the cache folder: an unchanged checklist
+is copied, not drawn again. The fonts are the project's own (fonts/), so a PDF
+looks the same wherever it is built; no system font is ever asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import weasyprint
+
+from . import checklists
+from .models import LANGUAGES, Review
+from .render import TEMPLATES, Page
+
+FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: a checklist (or the card) in one or two languages."""
+
+    item_id: str
+    languages: tuple[str, ...]
+    template: str
+
+    @property
+    def name(self) -> str:
+        return checklists.pdf_name(self.item_id, self.languages)
+
+
+@dataclass
+class Printed:
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+
+
+def jobs(facts) -> list[Job]:
+    """Every checklist in every language and bilingual pair, then the card in its pairs."""
+    found = []
+    for checklist in facts.checklists.checklists:
+        for languages in [(lang,) for lang in LANGUAGES] + [tuple(p) for p in facts.checklists.bilingual]:
+            found.append(Job(checklist.id, languages, "print/checklist.html.j2"))
+    card = facts.checklists.card
+    found += [Job(card.id, tuple(pair), "print/card.html.j2") for pair in card.pairs]
+    return found
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def html_of(job: Job, facts, site_url: str, env: jinja2.Environment) -> str:
+    """The HTML of one PDF: a column per language, the rows of each language side by side."""
+    pages = [Page(facts, language, site_url=site_url) for language in job.languages]
+    if job.template == "print/card.html.j2":
+        sheets = []
+        for page in pages:
+            page.cite(facts.checklists.card.source)
+    else:
+        sheets = [checklists.sheet(page, job.item_id) for page in pages]
+    columns = [
+        {
+            "page": page,
+            "sources": [facts.sources[s] for s in sorted(page.used_sources)],
+            "checked": page.date(checklists.checked_on(page)),
+            "not_reviewed": facts.languages[page.language].review is Review.not_reviewed,
+        }
+        for page in pages
+    ]
+    return env.get_template(job.template).render(
+        card=facts.checklists.card,
+        sheets=sheets,
+        columns=columns,
+        qr=checklists.qr_data_uri(sheets[-1].address) if sheets else "",
+    )
+
+
+def fonts_digest() -> str:
+    digest = hashlib.sha256()
+    for font in sorted(FONTS.glob("*.ttf")):
+        digest.update(font.read_bytes())
+    return digest.hexdigest()
+
+
+def render_printables(facts, site_dir: Path, site_url: str, cache_dir: Path) -> Printed:
+    """Write every PDF into `site_dir`/pdf/, drawing only those whose content changed."""
+    env = environment()
+    out = site_dir / checklists.PDF_FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    salt = f"{weasyprint.__version__}\n{fonts_digest()}\n"
+    printed = Printed()
+    for job in jobs(facts):
+        html = html_of(job, facts, site_url, env)
+        key = hashlib.sha256((salt + html).encode("utf-8")).hexdigest()
+        cached = cache_dir / f"{key}.pdf"
+        if cached.exists():
+            printed.reused.append(job.name)
+        else:
+            partial = cached.with_suffix(".part")
+            weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
+            partial.replace(cached)
+            printed.rendered.append(job.name)
+        shutil.copyfile(cached, out / job.name)
+    return printed
