@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -82,5 +83,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         part = search_split.split_entries(index, language, i18n.default_language, languages)
         search_split.write_index(site_dir, part, language, i18n.default_language)
     root = Path(config.config_file_path).parent
+    start = time.perf_counter()
     printed = printables.render_printables(_facts[0], site_dir, config.site_url or "", root / ".cache" / "pdf")
-    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf")
+    seconds = time.perf_counter() - start
+    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")
