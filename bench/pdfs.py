@@ -25,7 +25,8 @@ def main() -> None:
         site, cache = Path(tmp) / "site", Path(tmp) / "cache"
         for run in ("cold", "warm"):
             start = time.perf_counter()
-            printed = printables.render_printables(facts, site, site_url, cache)
+            printed = printables.draw_all(facts, site_url, cache)
+            printables.copy_into(printed, site)
             seconds = time.perf_counter() - start
             print(f"{run}: {len(printed.rendered)} drawn, {len(printed.reused)} from cache, {seconds:.2f} s")
         sizes = sorted((path.stat().st_size, path.name) for path in (site / "pdf").glob("*.pdf"))

@@ -25,7 +25,7 @@ from pana.render import ContentError, render_all
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
-_facts = []  # the checked facts of the current build, for the PDFs drawn after its last language
+_printed: list[printables.Printed] = []  # this build's PDFs, copied into the site after its last language
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -37,14 +37,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if build_language(config) != config.plugins["i18n"].default_language:
         return
     root = Path(config.config_file_path).parent
+    site_url = config.site_url or ""
     try:
         facts = load_facts(root / "data")
-        pages = render_all(facts, Path(config.docs_dir), config.site_url or "")
+        start = time.perf_counter()
+        printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf")
+        seconds = time.perf_counter() - start
+        pages = render_all(facts, Path(config.docs_dir), site_url, printed.sizes())
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
+    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")
     _rendered.clear()
     _rendered.update(pages)
-    _facts[:] = [facts]
+    _printed[:] = [printed]
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -71,7 +76,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Once static-i18n has built every language (it is no longer `building`), split the
-    search index and draw the checklists' PDFs (only those whose content changed)."""
+    search index and put the checklists' PDFs (drawn in on_pre_build) into the site."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return
@@ -82,8 +87,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in languages:
         part = search_split.split_entries(index, language, i18n.default_language, languages)
         search_split.write_index(site_dir, part, language, i18n.default_language)
-    root = Path(config.config_file_path).parent
-    start = time.perf_counter()
-    printed = printables.render_printables(_facts[0], site_dir, config.site_url or "", root / ".cache" / "pdf")
-    seconds = time.perf_counter() - start
-    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")
+    printables.copy_into(_printed[0], site_dir)

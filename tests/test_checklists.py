@@ -76,13 +76,17 @@ def test_checklist_page_has_tick_boxes_and_its_deadlines_first(site, language, i
 @pytest.mark.parametrize("item_id", CHECKLIST_IDS)
 def test_download_links_lead_to_the_pdfs(site, language, item_id):
     path = checklist_page(site, language, item_id)
-    links = [a["href"] for a in soup(path).select("a[download]")]
+    links = soup(path).select("a[download]")
     expected = {checklists.pdf_name(item_id, [language])} | {
         checklists.pdf_name(item_id, pair) for pair in FACTS.checklists.bilingual if language in pair
     }
-    assert {href.rsplit("/", 1)[-1] for href in links} == expected
-    for href in links:
-        assert (path.parent / href).resolve().is_file(), href
+    assert {a["href"].rsplit("/", 1)[-1] for a in links} == expected
+    for a in links:
+        pdf = (path.parent / a["href"]).resolve()
+        assert pdf.is_file(), a["href"]
+        # the button tells a reader on paid data what the download costs
+        size = Page(FACTS, language, pdf_sizes={pdf.name: pdf.stat().st_size}).pdf_size(pdf.name)
+        assert a.get_text().endswith(f"({size})")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -39,8 +39,14 @@ class Job:
 
 @dataclass
 class Printed:
+    """The PDFs of one build: where each lies in the cache, and which had to be drawn."""
+
+    files: dict[str, Path] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+
+    def sizes(self) -> dict[str, int]:
+        return {name: path.stat().st_size for name, path in self.files.items()}
 
 
 def jobs(facts) -> list[Job]:
@@ -97,18 +103,19 @@ def fonts_digest() -> str:
     return digest.hexdigest()
 
 
-def render_printables(facts, site_dir: Path, site_url: str, cache_dir: Path) -> Printed:
-    """Write every PDF into `site_dir`/pdf/, drawing only those whose content changed."""
+def draw_all(facts, site_url: str, cache_dir: Path) -> Printed:
+    """Make every PDF in the cache, drawing only those whose content changed.
+
+    Called before any page is written, so a PDF that cannot be drawn stops the
+    build, and the pages can give the size of each file they link to.
+    """
     env = environment()
-    out = site_dir / checklists.PDF_FOLDER
-    out.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     salt = f"{weasyprint.__version__}\n{fonts_digest()}\n"
     printed = Printed()
     for job in jobs(facts):
         html = html_of(job, facts, site_url, env)
-        key = hashlib.sha256((salt + html).encode("utf-8")).hexdigest()
-        cached = cache_dir / f"{key}.pdf"
+        cached = cache_dir / f"{hashlib.sha256((salt + html).encode('utf-8')).hexdigest()}.pdf"
         if cached.exists():
             printed.reused.append(job.name)
         else:
@@ -116,5 +123,13 @@ def render_printables(facts, site_dir: Path, site_url: str, cache_dir: Path) -> 
             weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
             partial.replace(cached)
             printed.rendered.append(job.name)
-        shutil.copyfile(cached, out / job.name)
+        printed.files[job.name] = cached
     return printed
+
+
+def copy_into(printed: Printed, site_dir: Path) -> None:
+    """Put the PDFs under `site_dir`/pdf/, where every language's pages link to them."""
+    out = site_dir / checklists.PDF_FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    for name, cached in printed.files.items():
+        shutil.copyfile(cached, out / name)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
+from babel.units import format_unit
 
 from . import checklists
 from .data import Facts, Problem
@@ -60,6 +61,7 @@ class Page:
     language: str
     used_sources: set[str] = field(default_factory=set)
     site_url: str = ""
+    pdf_sizes: dict[str, int] = field(default_factory=dict)  # bytes of each PDF, by file name
 
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
@@ -111,6 +113,11 @@ class Page:
     def date(self, day) -> str:
         return format_day(day, self.language)
 
+    def pdf_size(self, name: str) -> str:
+        """'24 kB', '24 кБ': what a download costs a reader on paid data."""
+        size = self.pdf_sizes[name]
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.language)
+
     def context(self) -> dict:
         return {
             "lang": self.language,
@@ -134,6 +141,7 @@ class Page:
             "checklist": lambda checklist_id: checklists.sheet(self, checklist_id),
             "printables": self.facts.checklists,
             "pdf_name": checklists.pdf_name,
+            "pdf_size": self.pdf_size,
             "qr_svg": checklists.qr_svg,
             "not_reviewed": self.facts.languages[self.language].review is Review.not_reviewed,
         }
@@ -145,7 +153,9 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def render_all(facts: Facts, content_root: Path, site_url: str = "") -> dict[tuple[str, str], str]:
+def render_all(
+    facts: Facts, content_root: Path, site_url: str = "", pdf_sizes: dict[str, int] | None = None
+) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
     Returns {(language, path relative to the language folder): markdown}.
@@ -170,7 +180,7 @@ def render_all(facts: Facts, content_root: Path, site_url: str = "") -> dict[tup
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:
-                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url)
+                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url, pdf_sizes or {})
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
             except jinja2.UndefinedError as error:
@@ -189,9 +199,16 @@ def render_all(facts: Facts, content_root: Path, site_url: str = "") -> dict[tup
     return rendered
 
 
-def render_page(env: jinja2.Environment, name: str, facts: Facts, language: str, site_url: str = "") -> str:
+def render_page(
+    env: jinja2.Environment,
+    name: str,
+    facts: Facts,
+    language: str,
+    site_url: str = "",
+    pdf_sizes: dict[str, int] | None = None,
+) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
-    page = Page(facts, language, site_url=site_url)
+    page = Page(facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {})
     context = page.context()
     body = env.get_template(name).render(context)
     footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))
