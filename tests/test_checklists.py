@@ -193,5 +193,6 @@ def test_pdfs_are_drawn_again_only_when_their_content_changes(project, tmp_path)
     procedure.write_text(text.replace(old, old.replace("amount: 3", "amount: 4")), encoding="utf-8")
     rendered, reused = pdf_log(build(project, tmp_path / "three", quiet=False))
     assert 0 < rendered < len(JOBS) and rendered + reused == len(JOBS)
+    assert len(list((project / ".cache" / "pdf").glob("*.pdf"))) == len(JOBS)  # stale ones are dropped
     ru = " ".join(pdf_text(tmp_path / "three" / checklists.PDF_FOLDER / "pana-procedure-ru.pdf"))
     assert "В течение 4 календарных дней с момента получения свидетельства" in ru

@@ -10,6 +10,7 @@ looks the same wherever it is built; no system font is ever asked for.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,11 +120,13 @@ def draw_all(facts, site_url: str, cache_dir: Path) -> Printed:
         if cached.exists():
             printed.reused.append(job.name)
         else:
-            partial = cached.with_suffix(".part")
+            partial = cached.with_suffix(f".{os.getpid()}.part")  # another build may draw the same file
             weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
             partial.replace(cached)
             printed.rendered.append(job.name)
         printed.files[job.name] = cached
+    for old in set(cache_dir.glob("*.pdf")) - set(printed.files.values()):
+        old.unlink(missing_ok=True)  # drawn for content that has changed since
     return printed
 
 
