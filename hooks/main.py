@@ -43,7 +43,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         start = time.perf_counter()
         printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf")
         seconds = time.perf_counter() - start
-        pages = render_all(facts, Path(config.docs_dir), site_url, printed.sizes())
+        pages = render_all(facts, Path(config.docs_dir), site_url, printed.sizes(), repo_url=config.repo_url or "")
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
     log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")

@@ -137,4 +137,4 @@ def test_every_page_lists_the_sources_it_used(site):
 @pytest.mark.parametrize("language,shown", [("en", False), ("ru", True), ("kk", True)])
 def test_review_notice_while_not_reviewed(site, language, shown):
     text = visible_text(page_path(site, language, "guide"))
-    assert (FACTS.strings["review_title"][language] in text) is shown
+    assert (FACTS.strings["review_notice"][language] in text) is shown

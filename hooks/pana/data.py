@@ -58,6 +58,9 @@ class Facts:
         self.strings = files["strings.yml"].strings
         self.languages = files["languages.yml"].languages
         self.checklists = files["checklists.yml"]
+        self.rights = files["rights.yml"].rights
+        self.grounds = files["grounds.yml"].grounds
+        self.offices = files["offices.yml"].offices
 
 
 def load_facts(data_dir: Path) -> Facts:

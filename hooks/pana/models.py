@@ -257,6 +257,72 @@ class ChecklistsFile(Strict):
     card: Card
 
 
+class Holder(StrEnum):
+    asylum_seeker = "asylum_seeker"
+    refugee = "refugee"
+
+
+class RightKind(StrEnum):
+    right = "right"
+    duty = "duty"
+
+
+class Right(Strict):
+    """A right or a duty, and who holds it."""
+
+    id: Id
+    kind: RightKind
+    holders: list[Holder] = Field(min_length=1)
+    text: Text
+    source: SourceId
+    step: StepId | None = None
+
+
+class RightsFile(Strict):
+    rights: list[Right] = Field(min_length=1)
+
+
+class Ground(Strict):
+    """A ground on which an application is refused, and what it means for the reader."""
+
+    id: Id
+    text: Text
+    means: Text
+    source: SourceId
+
+
+class GroundsFile(Strict):
+    grounds: list[Ground] = Field(min_length=1)
+
+
+class OfficeKind(StrEnum):
+    applications = "applications"
+    help = "help"
+    partner = "partner"
+
+
+Phone = Annotated[str, StringConstraints(pattern=r"^\+\d{1,3}( \d{2,4})+$")]
+
+
+class Office(Strict):
+    """A place a reader can go. Only details a source gives: no field is ever guessed."""
+
+    id: Id
+    kind: OfficeKind
+    name: Text
+    body: TermId | None = None
+    city: Text | None = None
+    address: Text | None = None
+    phones: list[Phone] = []
+    hours: Text | None = None
+    does: Text | None = None
+    source: SourceId
+
+
+class OfficesFile(Strict):
+    offices: list[Office] = Field(min_length=1)
+
+
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "sources.yml": SourcesFile,
@@ -266,4 +332,7 @@ FILES: dict[str, type[Strict]] = {
     "languages.yml": LanguagesFile,
     "strings.yml": StringsFile,
     "checklists.yml": ChecklistsFile,
+    "rights.yml": RightsFile,
+    "grounds.yml": GroundsFile,
+    "offices.yml": OfficesFile,
 }

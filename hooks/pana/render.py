@@ -8,6 +8,7 @@ exactly the sources it relies on.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,11 @@ def upfirst(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
+def tel(phone: str) -> str:
+    """A `tel:` link target for a phone number as the sources write it (+7 727 …)."""
+    return "tel:" + phone.replace(" ", "")
+
+
 @dataclass
 class Page:
     """What one page in one language may use, and what it did use."""
@@ -62,6 +68,8 @@ class Page:
     used_sources: set[str] = field(default_factory=set)
     site_url: str = ""
     pdf_sizes: dict[str, int] = field(default_factory=dict)  # bytes of each PDF, by file name
+    name: str = "index.md"  # the page's path inside its language folder, for relative links
+    repo_url: str = ""
 
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
@@ -118,8 +126,27 @@ class Page:
         size = self.pdf_sizes[name]
         return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.language)
 
+    def link(self, target: str) -> str:
+        """A Markdown link target to another page (`offices.md#x`), relative to this page."""
+        path, _, anchor = target.partition("#")
+        relative = posixpath.relpath(path, posixpath.dirname(self.name) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def sourced(self, items):
+        """Items as given, each citing its source: for loops that render facts."""
+        for item in items:
+            self.cite(item.source)
+        return items
+
     def context(self) -> dict:
         return {
+            "link": self.link,
+            "sourced": self.sourced,
+            "tel": tel,
+            "offices": self.facts.offices,
+            "rights": self.facts.rights,
+            "grounds": self.facts.grounds,
+            "terms": self.facts.terms,
             "lang": self.language,
             "facts": self.facts,
             "steps": self.facts.steps,
@@ -138,6 +165,8 @@ class Page:
             "date": self.date,
             "upfirst": upfirst,
             "site_url": self.site_url,
+            "repo_url": self.repo_url.rstrip("/"),
+            "languages": self.facts.languages,
             "checklist": lambda checklist_id: checklists.sheet(self, checklist_id),
             "printables": self.facts.checklists,
             "pdf_name": checklists.pdf_name,
@@ -154,7 +183,11 @@ class ContentError(Exception):
 
 
 def render_all(
-    facts: Facts, content_root: Path, site_url: str = "", pdf_sizes: dict[str, int] | None = None
+    facts: Facts,
+    content_root: Path,
+    site_url: str = "",
+    pdf_sizes: dict[str, int] | None = None,
+    repo_url: str = "",
 ) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
@@ -180,7 +213,7 @@ def render_all(
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:
-                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url, pdf_sizes or {})
+                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url, pdf_sizes or {}, repo_url)
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
             except jinja2.UndefinedError as error:
@@ -206,9 +239,10 @@ def render_page(
     language: str,
     site_url: str = "",
     pdf_sizes: dict[str, int] | None = None,
+    repo_url: str = "",
 ) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
-    page = Page(facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {})
+    page = Page(facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {}, name=name, repo_url=repo_url)
     context = page.context()
     body = env.get_template(name).render(context)
     footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))
