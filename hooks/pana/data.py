@@ -61,6 +61,8 @@ class Facts:
         self.rights = files["rights.yml"].rights
         self.grounds = files["grounds.yml"].grounds
         self.offices = files["offices.yml"].offices
+        self.statistics = files["statistics.yml"]
+        self.detention = files["detention.yml"].facts
 
 
 def load_facts(data_dir: Path) -> Facts:

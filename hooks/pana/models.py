@@ -323,6 +323,82 @@ class OfficesFile(Strict):
     offices: list[Office] = Field(min_length=1)
 
 
+class SeriesKind(StrEnum):
+    count = "count"
+    percent = "percent"
+    per_1000 = "per_1000"
+    per_100000 = "per_100000"
+
+
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class Point(Strict):
+    year: Year
+    value: float = Field(ge=0)
+
+
+class Series(Strict):
+    """One statistic over the years, as its source gives it."""
+
+    id: Id
+    kind: SeriesKind
+    title: Text
+    source: SourceId
+    points: list[Point] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_value_a_year(self) -> Series:
+        years = [p.year for p in self.points]
+        if len(set(years)) != len(years):
+            raise ValueError("a year appears twice in points; keep one value per year")
+        return self
+
+
+class Treaty(Strict):
+    id: Id
+    year: Year
+    name: Text
+
+
+class Treaties(Strict):
+    """UN treaties ratified and complaint procedures accepted, with the profile's totals of relevant ones."""
+
+    source: SourceId
+    relevant: int = Field(gt=0)
+    ratified: list[Treaty]
+    complaints_relevant: int = Field(gt=0)
+    complaints: list[Treaty]
+
+
+class StatisticsFile(Strict):
+    series: list[Series] = Field(min_length=1)
+    treaties: Treaties
+
+
+class DetentionTopic(StrEnum):
+    know = "know"
+    law = "law"
+    concern = "concern"
+    un = "un"
+    monitoring = "monitoring"
+    covid = "covid"
+
+
+class DetentionFact(Strict):
+    """A fact about immigration detention, with the year the source gives for it."""
+
+    id: Id
+    topic: DetentionTopic
+    year: Year
+    text: Text
+    source: SourceId
+
+
+class DetentionFile(Strict):
+    facts: list[DetentionFact] = Field(min_length=1)
+
+
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "sources.yml": SourcesFile,
@@ -335,4 +411,6 @@ FILES: dict[str, type[Strict]] = {
     "rights.yml": RightsFile,
     "grounds.yml": GroundsFile,
     "offices.yml": OfficesFile,
+    "statistics.yml": StatisticsFile,
+    "detention.yml": DetentionFile,
 }

@@ -17,7 +17,7 @@ import jinja2
 from babel.dates import format_date
 from babel.units import format_unit
 
-from . import checklists
+from . import charts, checklists
 from .data import Facts, Problem
 from .models import LANGUAGES, Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
@@ -138,8 +138,16 @@ class Page:
             self.cite(item.source)
         return items
 
+    def figure(self, value: float, kind) -> str:
+        return charts.format_value(value, kind, self.language)
+
     def context(self) -> dict:
         return {
+            "statistics": self.facts.statistics,
+            "detention": self.facts.detention,
+            "figure": self.figure,
+            "has_chart": charts.has_chart,
+            "bar_chart": lambda series: charts.bar_chart(series, self.language),
             "link": self.link,
             "sourced": self.sourced,
             "tel": tel,
