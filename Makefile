@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test browser lock
+.PHONY: help serve site test check confirm-translations schemas browser hooks lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -26,12 +26,28 @@ site: $(STAMP) ## build the site into site/; a failed build leaves the previous 
 	$(BIN)/mkdocs build --quiet --site-dir .site-new
 	rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old
 
+check: $(STAMP) ## check all data and content in about two seconds, without building; every problem at once
+	PYTHONPATH=hooks $(BIN)/python -m pana.check
+
+confirm-translations: $(STAMP) ## after updating ru/kk texts: KEYS="procedure.yml:steps[0].title ..." (all texts when empty)
+	PYTHONPATH=hooks $(BIN)/python -m pana.check --confirm $(KEYS)
+
+schemas: $(STAMP) ## rewrite schemas/*.schema.json from the models (editors' autocompletion)
+	PYTHONPATH=hooks $(BIN)/python -m pana.schemas
+
 browser: ## install Debian's chromium for the browser tests (as root), or say how to
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-test: $(STAMP) browser ## run every test (unit, whole-site build, browser)
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+hooks: $(STAMP) ## run the checks before every commit (ruff, YAML, make check)
+	$(BIN)/pre-commit install
+
+test: $(STAMP) node_modules/.installed browser ## run every test (unit, whole-site build, browser)
 	$(BIN)/python -m pytest
 
 lock: ## rewrite requirements.lock from pyproject.toml's dependencies

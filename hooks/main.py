@@ -8,24 +8,27 @@ before anything is written; the other languages reuse that result.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import printables, search_split
+from pana import printables, search_split, translations
+from pana.check import stale_sources
 from pana.data import DataError, load_facts
 from pana.render import ContentError, render_all
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
 _printed: list[printables.Printed] = []  # this build's PDFs, copied into the site after its last language
+_strings: dict = {}  # interface words for the theme's templates (the report link)
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -43,9 +46,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         start = time.perf_counter()
         printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf")
         seconds = time.perf_counter() - start
-        pages = render_all(facts, Path(config.docs_dir), site_url, printed.sizes(), repo_url=config.repo_url or "")
+        freshness = translations.status(facts, root / "data", Path(config.docs_dir))
+        pages = render_all(
+            facts, Path(config.docs_dir), site_url, printed.sizes(), repo_url=config.repo_url or "", freshness=freshness
+        )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
+    # reported, not failed: outdated translations and old sources are for editors to act on (`make check` lists them)
+    for language, keys in freshness.outdated.items():
+        if keys:
+            log.info(f"{len(keys)} {language} text(s) outdated since their English changed; `make check` lists them")
+    for line in stale_sources(facts, dt.date.today()):
+        log.info(f"stale source: {line}")
+    _strings.clear()
+    _strings.update(facts.strings)
     log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")
     _rendered.clear()
     _rendered.update(pages)
@@ -70,6 +84,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         link = alternate["link"]
         if link.startswith(site_path):
             alternate["link"] = link[len(site_path) :] or "./"
+    if config.repo_url:
+        language = build_language(config)
+        query = urlencode({"title": f"{page.title} ({language})", "body": f"{page.canonical_url}\n\n"})
+        context["pana_report"] = {
+            "url": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+            "label": _strings["report_error"][language],
+        }
     return context
 
 

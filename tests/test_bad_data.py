@@ -121,6 +121,28 @@ def page_missing_in_one_language(project: Path):
     return "content/ru/guide.md", 1, "page missing in this language"
 
 
+def raw_html_in_text(project: Path):
+    file = project / "data/glossary.yml"
+    replace_once(file, "      en: refugee\n", "      en: refugee <script>alert(1)</script>\n")
+    return "data/glossary.yml", line_of(file, "<script>"), "terms[1].name.en: contains raw HTML"
+
+
+def script_link_in_text(project: Path):
+    file = project / "data/routes.yml"
+    replace_once(
+        file, "Say that you are asking for asylum.", "Say that you are asking for [asylum](javascript:alert(1))."
+    )
+    return "data/routes.yml", line_of(file, "javascript:"), "routes[0].where.en: contains a link that is not http(s)"
+
+
+def source_url_not_http(project: Path):
+    file = project / "data/sources.yml"
+    replace_once(
+        file, "    url: https://egov.kz/cms/en/articles/refugee_status\n", "    url: ftp://egov.kz/refugee_status\n"
+    )
+    return "data/sources.yml", line_of(file, "ftp://"), "sources[0].url:"
+
+
 BAD_INPUTS = [
     yaml_syntax_error,
     tab_indentation,
@@ -136,6 +158,9 @@ BAD_INPUTS = [
     unknown_checklist_route,
     undefined_placeholder,
     page_missing_in_one_language,
+    raw_html_in_text,
+    script_link_in_text,
+    source_url_not_http,
 ]
 
 

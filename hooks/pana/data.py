@@ -124,6 +124,12 @@ def _explain(item: dict[str, Any]) -> str:
         return f"'{value}' is not one of {ctx.get('expected', '').replace(chr(39), '')}"
     if kind == "greater_than":
         return f"must be greater than {ctx.get('gt')}, not {value}"
+    if kind == "value_error":
+        return str(item["msg"]).removeprefix("Value error, ")
+    if kind in ("url_parsing", "url_scheme"):
+        return f"'{value}' is not a web address; write it as https://…"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2026-11-22"
     if kind == "string_pattern_mismatch":
         return f"'{value}' must use lower-case letters, digits and hyphens only"
     return f"{item['msg']} (got {value!r})"

@@ -28,7 +28,22 @@ class Ref:
         return f"Ref({self.kind!r})"
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+UNSAFE_LINK = re.compile(
+    r"\]\(\s*<?\s*(?!https?://|mailto:|tel:|#|\.{0,2}/|[\w.-]+\.md)[a-zA-Z][\w+.-]*:", re.IGNORECASE
+)
+
+
+def _plain_text(value: str) -> str:
+    """Texts go into pages as Markdown: raw HTML and script links would pass straight through."""
+    if RAW_HTML.search(value):
+        raise ValueError("contains raw HTML (a '<' tag); write plain text, use Markdown for emphasis")
+    if UNSAFE_LINK.search(value) or re.search(r"javascript\s*:", value, re.IGNORECASE):
+        raise ValueError("contains a link that is not http(s); only https:// links are allowed")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 SourceId = Annotated[str, Ref("source")]
 TermId = Annotated[str, Ref("term")]
@@ -111,11 +126,17 @@ def _partial_date(value: dt.date | str) -> dt.date | str:
 PartialDate = Annotated[dt.date | str, AfterValidator(_partial_date)]
 
 
+def _web_link(value: HttpUrl) -> HttpUrl:
+    if value.scheme not in ("http", "https"):
+        raise ValueError("must be an http(s) address")
+    return value
+
+
 class Source(Strict):
     id: Id
     title: Text
     publisher: Text
-    url: HttpUrl
+    url: Annotated[HttpUrl, AfterValidator(_web_link)]
     updated: PartialDate | None = None
     checked: dt.date
     note: Text | None = None

@@ -70,6 +70,7 @@ class Page:
     pdf_sizes: dict[str, int] = field(default_factory=dict)  # bytes of each PDF, by file name
     name: str = "index.md"  # the page's path inside its language folder, for relative links
     repo_url: str = ""
+    freshness: object = None  # pana.translations.Status, for the about page
 
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
@@ -175,6 +176,7 @@ class Page:
             "site_url": self.site_url,
             "repo_url": self.repo_url.rstrip("/"),
             "languages": self.facts.languages,
+            "freshness": self.freshness,
             "checklist": lambda checklist_id: checklists.sheet(self, checklist_id),
             "printables": self.facts.checklists,
             "pdf_name": checklists.pdf_name,
@@ -196,6 +198,7 @@ def render_all(
     site_url: str = "",
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
+    freshness=None,
 ) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
@@ -221,7 +224,9 @@ def render_all(
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:
-                rendered[(lang, name)] = render_page(env, name, facts, lang, site_url, pdf_sizes or {}, repo_url)
+                rendered[(lang, name)] = render_page(
+                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness
+                )
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
             except jinja2.UndefinedError as error:
@@ -248,9 +253,12 @@ def render_page(
     site_url: str = "",
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
+    freshness=None,
 ) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
-    page = Page(facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {}, name=name, repo_url=repo_url)
+    page = Page(
+        facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {}, name=name, repo_url=repo_url, freshness=freshness
+    )
     context = page.context()
     body = env.get_template(name).render(context)
     footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))

@@ -1,0 +1,104 @@
+"""Which Russian and Kazakh texts are out of date with their English original.
+
+The idea of gettext's "fuzzy" flag: `data/translations.lock.json` records, for
+each text and each language, a short hash of the English text that translation
+was last confirmed against. When the English changes, the hash no longer
+matches and the translation is reported as outdated until someone updates or
+confirms it (`make confirm-translations`). Texts are every `{en, ru, kk}` field
+in data/ and every content page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .data import Facts, field_path
+from .models import LANGUAGES, Text
+
+LOCK = "translations.lock.json"
+TRANSLATED = tuple(language for language in LANGUAGES if language != "en")
+
+
+def fingerprint(english: str) -> str:
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
+
+
+def _texts(value, path: tuple) -> Iterator[tuple[tuple, Text]]:
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _texts(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+
+
+def english_texts(facts: Facts, content_root: Path) -> dict[str, str]:
+    """Every English original, keyed `FILE:field.path` for data and `content/NAME` for pages."""
+    found = {}
+    for name, model in facts.files.items():
+        for path, text in _texts(model, ()):
+            found[f"{name}:{field_path(path)}"] = text.en
+    english = content_root / "en"
+    for page in sorted(english.rglob("*.md")):
+        found[f"content/{page.relative_to(english).as_posix()}"] = page.read_text(encoding="utf-8")
+    return found
+
+
+@dataclass
+class Status:
+    """Per language: the texts whose English changed since the translation was confirmed."""
+
+    total: int
+    outdated: dict[str, list[str]]
+
+    def percent_current(self, language: str) -> int:
+        return round(100 * (self.total - len(self.outdated[language])) / self.total) if self.total else 100
+
+
+def read_lock(data_dir: Path) -> dict[str, dict[str, str]]:
+    file = data_dir / LOCK
+    return json.loads(file.read_text(encoding="utf-8")) if file.exists() else {}
+
+
+def status(facts: Facts, data_dir: Path, content_root: Path) -> Status:
+    lock = read_lock(data_dir)
+    texts = english_texts(facts, content_root)
+    outdated = {language: [] for language in TRANSLATED}
+    for key, english in texts.items():
+        confirmed = lock.get(key, {})
+        for language in TRANSLATED:
+            if confirmed.get(language) != fingerprint(english):
+                outdated[language].append(key)
+    return Status(total=len(texts), outdated=outdated)
+
+
+def confirm(
+    facts: Facts, data_dir: Path, content_root: Path, keys: list[str] | None, languages=TRANSLATED
+) -> list[str]:
+    """Record the current English of `keys` (all texts when None) as translated; return what changed."""
+    lock = read_lock(data_dir)
+    texts = english_texts(facts, content_root)
+    unknown = [key for key in keys or [] if key not in texts]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    changed = []
+    for key in keys if keys else texts:
+        entry = lock.setdefault(key, {})
+        for language in languages:
+            if entry.get(language) != fingerprint(texts[key]):
+                entry[language] = fingerprint(texts[key])
+                changed.append(f"{key} ({language})")
+    ordered = {key: lock[key] for key in sorted(lock) if key in texts}
+    (data_dir / LOCK).write_text(json.dumps(ordered, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return changed
