@@ -25,7 +25,7 @@ def test_search_finds_pages_of_the_readers_language_only(page, served_site, path
     page.keyboard.type(query)
     page.keyboard.press("End")  # the theme searches on keyup; fill() sends none
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert hrefs
     for href in hrefs:

@@ -8,6 +8,7 @@ exactly the sources it relies on.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,8 +18,9 @@ import jinja2
 from babel.dates import format_date
 from babel.units import format_unit
 
-from . import charts, checklists
+from . import charts, checklists, plan
 from .data import Facts, Problem
+from .dates import Calendar
 from .models import LANGUAGES, Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
 
@@ -139,11 +141,28 @@ class Page:
             self.cite(item.source)
         return items
 
+    def calculator_data(self) -> str:
+        """The calculator's rules, holidays and labels as JSON, for the years around the build."""
+        year = date.today().year
+        data = plan.browser_data(self.facts, self.language, Calendar(year - 1, year + 4))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+    def day_label(self, day: int, working: int) -> str:
+        """'day 75 + 5 working days': the latest end of a step, counted from the application."""
+        label = self.t("day_n").format(n=day)
+        if working:
+            phrase = duration_phrase(Duration(amount=working, unit=Unit.working_days), self.language, Form.count)
+            label += " " + self.t("plus_working_days").format(phrase=phrase)
+        return label
+
     def figure(self, value: float, kind) -> str:
         return charts.format_value(value, kind, self.language)
 
     def context(self) -> dict:
         return {
+            "timeline_rows": lambda: plan.timeline(self.facts),
+            "day_label": self.day_label,
+            "calculator_data": self.calculator_data,
             "statistics": self.facts.statistics,
             "detention": self.facts.detention,
             "figure": self.figure,
