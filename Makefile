@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test check confirm-translations schemas browser hooks lock
+.PHONY: help serve site test check confirm-translations schemas browser hooks weight lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -43,6 +43,9 @@ browser: ## install Debian's chromium for the browser tests (as root), or say ho
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+weight: site browser ## print the gzip bytes each page costs a reader, first and repeat visit
+	$(BIN)/python tools/weight.py $(SITE)
 
 hooks: $(STAMP) ## run the checks before every commit (ruff, YAML, make check)
 	$(BIN)/pre-commit install

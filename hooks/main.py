@@ -74,6 +74,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return _rendered[(source.parts[0], relative)] if source.parts[0] == language else markdown
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Name the checklists' tick boxes for screen readers (the task-list extension leaves them unnamed)."""
+    label = _strings["tick_when_done"][build_language(config)]
+    return html.replace('<input type="checkbox" disabled/>', f'<input type="checkbox" disabled aria-label="{label}"/>')
+
+
 @event_priority(-50)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """Make the language switcher's links relative (static-i18n gives the home pages

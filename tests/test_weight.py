@@ -1,0 +1,19 @@
+"""The weight report runs on the built site and prints what the guide costs a reader."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import weight  # noqa: E402
+
+
+def test_weight_report_measures_the_guide_in_every_language(site, browser):
+    rows = weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
+    print("\n" + weight.table(rows))
+    for row in rows:
+        assert row["html"] > 0 and row["css"] > 0 and row["js"] > 0
+        assert row["first"] == row["html"] + row["css"] + row["js"] + row["search"] + row["other"]
+        assert row["repeat"] == row["html"] < row["first"]
