@@ -94,6 +94,10 @@ def _section(page, section) -> Section:
 
 def _row(page, item: ChecklistItem) -> Row:
     page.cite(item.source)
+    if item.fact:
+        fact = next(f for f in page.facts.detention if f.id == item.fact)
+        page.cite(fact.source)
+        return Row(text=f"{page.text(fact.text)} ({page.t('in_year').format(year=fact.year)})")
     target = _target(page, item)
     if target is None:
         return Row(text=page.text(item.text))

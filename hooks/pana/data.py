@@ -142,6 +142,7 @@ ID_HOMES: dict[str, tuple[str, str, bool]] = {
     "event": ("procedure.yml", "events", True),
     "step": ("procedure.yml", "steps", False),
     "route": ("routes.yml", "routes", False),
+    "detention": ("detention.yml", "facts", False),
 }
 
 

@@ -49,6 +49,7 @@ SourceId = Annotated[str, Ref("source")]
 TermId = Annotated[str, Ref("term")]
 EventId = Annotated[str, Ref("event")]
 StepId = Annotated[str, Ref("step")]
+DetentionFactId = Annotated[str, Ref("detention")]
 RouteId = Annotated[str, Ref("route")]
 
 
@@ -221,14 +222,17 @@ class ChecklistItem(Strict):
     """One tick box: a text in every language, and, through `step` or `route`, the
     deadline (and validity) of that item of the procedure, rendered from its data."""
 
-    text: Text
+    text: Text | None = None
     source: SourceId
     step: StepId | None = None
     route: RouteId | None = None
+    fact: DetentionFactId | None = None  # a fact of detention.yml, shown with its year, instead of `text`
     older: bool = False  # also show what older sources said about that deadline
 
     @model_validator(mode="after")
     def _one_reference(self) -> ChecklistItem:
+        if (self.text is None) == (self.fact is None):
+            raise ValueError("give an item either a text or a fact (an id in detention.yml)")
         if self.step and self.route:
             raise ValueError("give either step or route, not both")
         if self.older and not (self.step or self.route):
