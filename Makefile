@@ -18,7 +18,7 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000, rebuilding on every save
+serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 site: $(STAMP) ## build the site into site/; a failed build leaves the previous site/ untouched
