@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test check confirm-translations schemas browser hooks weight lock
+.PHONY: help serve site test check confirm-translations schemas browser hooks weight bench lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -46,6 +46,9 @@ node_modules/.installed: package-lock.json
 
 weight: site browser ## print the gzip bytes each page costs a reader, first and repeat visit
 	$(BIN)/python tools/weight.py $(SITE)
+
+bench: $(STAMP) ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,3,10"
+	$(BIN)/python bench/bench.py --out bench/results/latest.json $(ARGS)
 
 hooks: $(STAMP) ## run the checks before every commit (ruff, YAML, make check)
 	$(BIN)/pre-commit install

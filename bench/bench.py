@@ -1,0 +1,213 @@
+"""`make bench`: how long the build takes and what it costs, as numbers, not pass/fail.
+
+Each figure is the median of --runs runs, with the spread (min–max):
+- full build (all languages, PDFs, everything), cold (empty PDF cache) and warm;
+- `make check`;
+- the same pages pre-rendered to plain Markdown and built with no hooks, so the
+  share the project's own code adds is a ratio from the same run;
+- peak memory of a build;
+- the time from saving a YAML file under `mkdocs serve` until the page shows it;
+- growth: the site with its pages copied N times (--sizes), build time and memory.
+Writes bench/results/latest.json. Run: make bench [ARGS="--runs 3 --sizes 1,3,10"]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides", "fonts")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of one run of `command`, which must succeed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def build_command(site: Path, config: str = "mkdocs.yml") -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site)]
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3)}
+
+
+def measure_builds(project: Path, runs: int) -> dict:
+    cold, warm, memory = [], [], []
+    for _ in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        seconds, peak = timed(build_command(project / "out"), project)
+        cold.append(seconds)
+        memory.append(peak)
+        warm.append(timed(build_command(project / "out"), project)[0])
+    check = [timed([sys.executable, "-m", "pana.check", "--root", str(project)], project)[0] for _ in range(runs)]
+    return {
+        "build_cold_s": summary(cold),
+        "build_warm_s": summary(warm),
+        "check_s": summary(check),
+        "peak_memory_mb": max(memory),
+    }
+
+
+def plain_project(project: Path, target: Path) -> Path:
+    """The same pages, rendered once to Markdown, in a project with no hooks."""
+    sys.path.insert(0, str(project / "hooks"))
+    from pana.data import load_facts
+    from pana.printables import jobs
+    from pana.render import render_all
+
+    facts = load_facts(project / "data")
+    rendered = render_all(facts, project / "content", pdf_sizes={job.name: 0 for job in jobs(facts)})
+    copy_project(target)
+    for (language, name), markdown in rendered.items():
+        (target / "content" / language / name).write_text(markdown, encoding="utf-8")
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config).replace("  - hooks\n", "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.rmtree(target / "hooks")
+    return target
+
+
+def measure_plain(project: Path, runs: int) -> dict:
+    plain = plain_project(project, project.parent / "plain")
+    hooked = [timed(build_command(project / "out"), project)[0] for _ in range(runs)]  # warm: PDFs cached
+    bare = [timed(build_command(plain / "out"), plain)[0] for _ in range(runs)]
+    return {
+        "with_hooks_warm_s": summary(hooked),
+        "plain_markdown_no_hooks_s": summary(bare),
+        "hooks_share": round(statistics.median(hooked) / statistics.median(bare) - 1, 3),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_serve(project: Path, runs: int) -> dict:
+    """Save a changed deadline and time until `mkdocs serve` serves the page with it."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/pana/guide/"
+    data = project / "data" / "procedure.yml"
+    original = data.read_text(encoding="utf-8")
+    latencies = []
+    try:
+        wait_for(url, "calendar days", deadline=120)
+        for run in range(runs):
+            amount = 40 + run
+            data.write_text(
+                original.replace("amount: 30, unit: calendar_days", f"amount: {amount}, unit: calendar_days"),
+                encoding="utf-8",
+            )
+            start = time.perf_counter()
+            wait_for(url, f"{amount} calendar days", deadline=60)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        data.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return {"edit_to_served_s": summary(latencies)}
+
+
+def wait_for(url: str, text: str, deadline: float) -> None:
+    """Poll `url` (bounded in time) until it contains `text`."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            if text in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not show {text!r} within {deadline} s")
+
+
+def grown(project: Path, times: int) -> Path:
+    """Every content page copied `times` times in every language (valid pages, same data)."""
+    for language_folder in (project / "content").iterdir():
+        for page in list(language_folder.glob("*.md")):
+            for copy in range(1, times):
+                shutil.copy2(page, page.with_name(f"{page.stem}-copy{copy}.md"))
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    omitted_files: warn", "    omitted_files: info"),
+        encoding="utf-8",
+    )
+    return project
+
+
+def measure_growth(sizes: list[int], workdir: Path) -> list[dict]:
+    rows = []
+    for size in sizes:
+        project = grown(copy_project(workdir / f"size-{size}"), size)
+        pages = sum(1 for _ in (project / "content").rglob("*.md"))
+        timed(build_command(project / "out"), project)  # fill the PDF cache
+        seconds, peak = timed(build_command(project / "out"), project)
+        rows.append({"size": size, "pages": pages, "build_warm_s": round(seconds, 3), "peak_memory_mb": peak})
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1,3,10")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        results = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+            **measure_builds(project, args.runs),
+            **measure_plain(project, args.runs),
+            **measure_serve(project, args.runs),
+            "growth": measure_growth([int(s) for s in args.sizes.split(",")], Path(tmp)),
+        }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    for key, value in results.items():
+        if key != "growth":
+            print(f"{key:28} {value}")
+    print("\nsize  pages  warm build (s)  peak memory (MB)")
+    for row in results["growth"]:
+        print(f"{row['size']:>4}  {row['pages']:>5}  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
