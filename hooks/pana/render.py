@@ -238,8 +238,9 @@ def render_all(
                     f"page missing in this language (it exists in {content_root.name}/{other}/); translate it",
                 )
             )
+    # one environment for every language: pages are loaded as `ru/guide.md`, so each partial is compiled once
+    env = environment(content_root)
     for lang in LANGUAGES:
-        env = environment(content_root / lang)
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:
@@ -252,13 +253,13 @@ def render_all(
                 problems.append(
                     Problem(
                         shown,
-                        _template_line(error, name),
+                        _template_line(error, f"{lang}/{name}"),
                         _undefined_name(error),
                         f"{error.message}; check the placeholder's spelling",
                     )
                 )
             except (KeyError, StopIteration) as error:
-                problems.append(Problem(shown, _template_line(error, name), "", f"unknown id {error}"))
+                problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", f"unknown id {error}"))
     if problems:
         raise ContentError(problems)
     return rendered
@@ -279,7 +280,7 @@ def render_page(
         facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {}, name=name, repo_url=repo_url, freshness=freshness
     )
     context = page.context()
-    body = env.get_template(name).render(context)
+    body = env.get_template(f"{language}/{name}").render(context)
     footer = env.get_template("page_footer.md.j2").render(context, used=sorted(page.used_sources))
     header = env.get_template("page_header.md.j2").render(context)
     return _after_front_matter(body, header) + footer
