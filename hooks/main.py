@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import printables, search_split, translations
+from pana import printables, search_loading, search_split, translations
 from pana.check import stale_sources
 from pana.data import DataError, load_facts
 from pana.render import ContentError, render_all
@@ -114,4 +114,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in languages:
         part = search_split.split_entries(index, language, i18n.default_language, languages)
         search_split.write_index(site_dir, part, language, i18n.default_language)
+    search_loading.wait_for_search(site_dir)
     printables.copy_into(_printed[0], site_dir)

@@ -4,6 +4,12 @@ static-i18n leaves one index for the whole site, so a search on a Russian page
 returns English and Kazakh pages too. Each language's pages are written to
 `<lang>/search/search_index.json` with locations relative to that language's
 root; overrides/main.html points the search worker of each language there.
+
+Each index also says how its language's words are stemmed, so that a query finds a
+page whatever the form of the word: Russian with lunr's Snowball stemmer (which the
+theme ships) and the dictionary forms of search_forms.py, Kazakh with the small stemmer
+in overrides/assets/javascripts/lunr/min/lunr.kk.min.js. English keeps the theme's
+setting: prefix matching alone serves it well, and its stemmer breaks prefix queries.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# lunr.js, which the theme's search uses, has word lists for these; none for Kazakh
-LUNR_LANGUAGES = {"en", "ru"}
+from pana import search_forms
+
+STEMMED = {"ru", "kk"}
 
 
 def split_entries(index: dict, language: str, default: str, others: list[str]) -> dict:
@@ -24,7 +31,12 @@ def split_entries(index: dict, language: str, default: str, others: list[str]) -
         docs = [
             {**d, "location": d["location"][len(prefix) :]} for d in index["docs"] if d["location"].startswith(prefix)
         ]
-    config = {**index["config"], "lang": [language if language in LUNR_LANGUAGES else "en"]}
+    config = {**index["config"], "lang": [language]}
+    if language in STEMMED:
+        config["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
+    if language == "ru":
+        config["fields"] = {**config["fields"], "forms": {"boost": 1.0}}
+        docs = [{**d, "forms": search_forms.other_forms(f"{d['title']} {d['text']}")} for d in docs]
     return {"config": config, "docs": docs}
 
 

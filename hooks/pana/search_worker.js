@@ -1,0 +1,38 @@
+/* Pana's search worker: a stand-in for the theme's, written into the site by search_loading.py.
+ *
+ * 1. It loads the theme's worker (THEME_WORKER) only with the first message, which the
+ *    theme sends when a reader opens search: a page load costs these few bytes, not 12 KB.
+ * 2. lunr runs no stemmer on a word with a trailing wildcard, and the theme gives every
+ *    word one, so «убежища» would never meet the page's «убежищ». Here the word of a prefix
+ *    query is stemmed before its wildcard, as the theme's own query analysis already assumes.
+ */
+"use strict";
+
+var THEME_WORKER = "THEME_WORKER";
+
+function stemPrefixQueries(lunr) {
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function (build) {
+    var pipeline = this.pipeline;
+    return query.call(this, function (q) {
+      build.call(q, q);
+      q.clauses.forEach(function (clause) {
+        var term = clause.term;
+        if (term.length > 1 && term.indexOf("*") === term.length - 1) {
+          var stems = pipeline.runString(term.slice(0, -1), { fields: clause.fields });
+          if (stems.length === 1 && stems[0])
+            clause.term = stems[0] + "*";
+        }
+      });
+    });
+  };
+}
+
+self.addEventListener("message", function first(event) {
+  self.removeEventListener("message", first);
+  /* importScripts returns a promise under the iframe-worker shim used from file:// */
+  Promise.resolve(importScripts(THEME_WORKER)).then(function () {
+    stemPrefixQueries(self.lunr);
+    self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+  });
+});
