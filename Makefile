@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test check confirm-translations schemas browser hooks weight bench lock
+.PHONY: help serve site offline test check confirm-translations schemas browser hooks weight bench lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -21,10 +21,13 @@ $(STAMP): requirements.lock
 serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-site: $(STAMP) ## build the site into site/; a failed build leaves the previous site/ untouched
+site: offline ## build the site into site/, with the offline copy; a failed build leaves the previous site/ untouched
 	rm -rf .site-new
 	$(BIN)/mkdocs build --quiet --site-dir .site-new
 	rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old
+
+offline: $(STAMP) node_modules/.installed ## zip the whole site into offline/pana-offline.zip, to read from a USB stick
+	$(BIN)/python tools/offline.py
 
 check: $(STAMP) ## check all data and content in about two seconds, without building; every problem at once
 	PYTHONPATH=hooks $(BIN)/python -m pana.check

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import printables, search_loading, search_split, translations
+from pana import offline, printables, search_loading, search_split, translations, unused_css
 from pana.check import stale_sources
 from pana.data import DataError, load_facts
 from pana.render import ContentError, render_all
@@ -29,6 +29,17 @@ log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
 _printed: list[printables.Printed] = []  # this build's PDFs, copied into the site after its last language
 _strings: dict = {}  # interface words for the theme's templates (the report link)
+_command: list[str] = []  # "build" or "serve"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    if offline.building():
+        offline.use_local_iframe_worker(config)
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -48,7 +59,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         seconds = time.perf_counter() - start
         freshness = translations.status(facts, root / "data", Path(config.docs_dir))
         pages = render_all(
-            facts, Path(config.docs_dir), site_url, printed.sizes(), repo_url=config.repo_url or "", freshness=freshness
+            facts,
+            Path(config.docs_dir),
+            site_url,
+            printed.sizes(),
+            repo_url=config.repo_url or "",
+            freshness=freshness,
+            offline_size=offline.zip_size(root),
         )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
@@ -102,8 +119,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Once static-i18n has built every language (it is no longer `building`), split the
-    search index and put the checklists' PDFs (drawn in on_pre_build) into the site."""
+    """Once static-i18n has built every language (it is no longer `building`): split the
+    search index, make search load when opened, drop unused CSS, and put the checklists'
+    PDFs (drawn in on_pre_build) into the site."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return
@@ -115,4 +133,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         part = search_split.split_entries(index, language, i18n.default_language, languages)
         search_split.write_index(site_dir, part, language, i18n.default_language)
     search_loading.wait_for_search(site_dir)
+    root = Path(config.config_file_path).parent
+    if _command != ["serve"]:
+        unused_css.drop_unused_css(root, site_dir)
+    offline.finish(root, site_dir)
     printables.copy_into(_printed[0], site_dir)

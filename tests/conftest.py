@@ -24,6 +24,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # PurgeCSS, run by the build
     return target
 
 
@@ -51,10 +52,21 @@ def build(project: Path, site_dir: Path, quiet: bool = True) -> subprocess.Compl
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once from the repository's own files."""
+def built_project(tmp_path_factory) -> Path:
+    """A copy of the repository with its offline copy built, as `make site` has it."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import offline
+
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    offline.build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(built_project, tmp_path_factory) -> Path:
+    """The real site, built once from the repository's own files, as `make site` builds it."""
     site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = build(ROOT, site_dir)
+    result = build(built_project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -1,4 +1,5 @@
-"""The weight report runs on the built site and prints what the guide costs a reader."""
+"""The weight report runs on the built site and prints what the guide costs a reader;
+the first visit to the guide stays within the budget for slow mobile data."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import weight  # noqa: E402
 
+GUIDE_BUDGET = 60_000  # gzip bytes of everything a first visit to the guide downloads
+
 
 def test_weight_report_measures_the_guide_in_every_language(site, browser):
     rows = weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
@@ -17,3 +20,10 @@ def test_weight_report_measures_the_guide_in_every_language(site, browser):
         assert row["html"] > 0 and row["css"] > 0 and row["js"] > 0
         assert row["first"] == row["html"] + row["css"] + row["js"] + row["search"] + row["other"]
         assert row["repeat"] == row["html"] < row["first"]
+
+
+def test_first_visit_to_the_guide_stays_within_budget_in_every_language(site, browser):
+    rows = weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
+    for row in rows:
+        assert row["first"] <= GUIDE_BUDGET, row
+        assert row["search"] < 1_000, row  # the index and the theme's worker wait for the search dialog

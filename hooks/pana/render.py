@@ -73,6 +73,7 @@ class Page:
     name: str = "index.md"  # the page's path inside its language folder, for relative links
     repo_url: str = ""
     freshness: object = None  # pana.translations.Status, for the about page
+    offline_size: int | None = None  # bytes of the offline copy's zip, when `make offline` has built it
 
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
@@ -128,6 +129,15 @@ class Page:
         """'24 kB', '24 кБ': what a download costs a reader on paid data."""
         size = self.pdf_sizes[name]
         return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.language)
+
+    def offline_copy(self) -> dict | None:
+        """The offline copy's address and its size in megabytes, for the about page."""
+        if self.offline_size is None:
+            return None
+        megabytes = format_unit(
+            round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.language
+        )
+        return {"url": f"{self.site_url}pana-offline.zip", "size": megabytes}
 
     def link(self, target: str) -> str:
         """A Markdown link target to another page (`offices.md#x`), relative to this page."""
@@ -200,6 +210,7 @@ class Page:
             "printables": self.facts.checklists,
             "pdf_name": checklists.pdf_name,
             "pdf_size": self.pdf_size,
+            "offline_copy": self.offline_copy(),
             "qr_svg": checklists.qr_svg,
             "not_reviewed": self.facts.languages[self.language].review is Review.not_reviewed,
         }
@@ -218,6 +229,7 @@ def render_all(
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
     freshness=None,
+    offline_size: int | None = None,
 ) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
@@ -245,7 +257,7 @@ def render_all(
             shown = f"{content_root.name}/{lang}/{name}"
             try:
                 rendered[(lang, name)] = render_page(
-                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness
+                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness, offline_size
                 )
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
@@ -274,10 +286,18 @@ def render_page(
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
     freshness=None,
+    offline_size: int | None = None,
 ) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
     page = Page(
-        facts, language, site_url=site_url, pdf_sizes=pdf_sizes or {}, name=name, repo_url=repo_url, freshness=freshness
+        facts,
+        language,
+        site_url=site_url,
+        pdf_sizes=pdf_sizes or {},
+        name=name,
+        repo_url=repo_url,
+        freshness=freshness,
+        offline_size=offline_size,
     )
     context = page.context()
     body = env.get_template(f"{language}/{name}").render(context)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jsmin import jsmin
 from mkdocs.exceptions import PluginError
 
 HTTP_SKIPS_WAIT = re.compile(r'\(location\.protocol!=="file:"\),(\w+)\("search"\)')
@@ -46,5 +47,5 @@ def wait_for_search(site_dir: Path) -> None:
     theme_worker = only(sorted((scripts / "workers").glob("search.*.min.js")), "theme search worker")
     source = (Path(__file__).with_name("search_worker.js")).read_text(encoding="utf-8")
     (scripts / "workers" / WORKER).write_text(
-        source.replace('"THEME_WORKER"', f'"{theme_worker.name}"'), encoding="utf-8"
+        jsmin(source.replace('"THEME_WORKER"', f'"{theme_worker.name}"')), encoding="utf-8"
     )

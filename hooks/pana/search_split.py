@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pana import search_forms
+from pana import offline, search_forms
 
 STEMMED = {"ru", "kk"}
 
@@ -45,4 +45,5 @@ def write_index(site_dir: Path, index: dict, language: str, default: str) -> Pat
     target = folder / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    offline.write_index_script(index, target)
     return target

@@ -9,6 +9,8 @@
 "use strict";
 
 var THEME_WORKER = "THEME_WORKER";
+/* From file:// this runs in an iframe (the iframe-worker helper), whose address is the page's */
+var HERE = self.document ? self.document.currentScript.src : self.location.href;
 
 function stemPrefixQueries(lunr) {
   var query = lunr.Index.prototype.query;
@@ -31,7 +33,7 @@ function stemPrefixQueries(lunr) {
 self.addEventListener("message", function first(event) {
   self.removeEventListener("message", first);
   /* importScripts returns a promise under the iframe-worker shim used from file:// */
-  Promise.resolve(importScripts(THEME_WORKER)).then(function () {
+  Promise.resolve(importScripts(new URL(THEME_WORKER, HERE).href)).then(function () {
     stemPrefixQueries(self.lunr);
     self.dispatchEvent(new MessageEvent("message", { data: event.data }));
   });

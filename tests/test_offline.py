@@ -1,0 +1,78 @@
+"""The offline copy: unzipped and opened from file:// in Chromium with the network cut,
+its links, language switch and search work, and it asks nothing of any server."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def unzipped(built_project, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(built_project / "offline" / "pana-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "pana"
+
+
+@pytest.fixture
+def offline_page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, offline=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.requests, page.failed = requests, failed
+    yield page
+    context.close()
+
+
+def test_the_zip_holds_every_language_and_no_source_maps(built_project):
+    with zipfile.ZipFile(built_project / "offline" / "pana-offline.zip") as archive:
+        names = archive.namelist()
+    for language in ("", "ru/", "kk/"):
+        assert f"pana/{language}guide.html" in names
+        assert f"pana/{language}search/search_index.js" in names
+    assert "pana/assets/javascripts/iframe-worker.js" in names
+    assert not [name for name in names if name.endswith(".map")]
+
+
+def test_links_and_the_language_switch_work_from_file(offline_page, unzipped):
+    page = offline_page
+    page.goto(unzipped.joinpath("index.html").as_uri())
+    page.click("article a[href='guide.html']")
+    assert page.url.endswith("/pana/guide.html")
+    assert page.locator("h1").inner_text().startswith("Step-by-step guide")
+    page.click("button[aria-label='Select language']")
+    page.click("a[hreflang='kk']")
+    page.wait_for_url("**/pana/kk/guide.html")
+    assert page.locator("h1").inner_text().startswith("Қадамдық нұсқаулық")
+    assert {url.split(":", 1)[0] for url in page.requests} == {"file"}
+    assert not page.failed
+
+
+def test_search_works_from_file_in_the_readers_language(offline_page, unzipped):
+    page = offline_page
+    page.goto(unzipped.joinpath("ru", "guide.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type("беженцы")
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=30_000)
+    assert first.get_attribute("href").endswith("/pana/ru/refugee.html")
+    assert {url.split(":", 1)[0] for url in page.requests} == {"file"}
+    assert not page.failed
+
+
+def test_the_about_page_offers_the_zip_with_its_size(site, built_project):
+    size = (built_project / "offline" / "pana-offline.zip").stat().st_size
+    assert (site / "pana-offline.zip").stat().st_size == size
+    for about, words in [("about", "Download the offline copy"), ("ru/about", "Скачать копию")]:
+        html = (site / about / "index.html").read_text(encoding="utf-8")
+        assert words in html
+        assert "pana-offline.zip" in html
+    megabytes = f"{size / 1e6:.1f}"
+    assert f"{megabytes} MB" in (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert f"{megabytes.replace('.', ',')} МБ" in (site / "ru" / "about" / "index.html").read_text(encoding="utf-8")

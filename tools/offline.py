@@ -1,0 +1,45 @@
+"""`make offline`: build the copy of the site that works from a USB stick, and zip it.
+
+The site is built with PANA_OFFLINE=true (see hooks/pana/offline.py) into a temporary
+folder and zipped under one folder, `pana/`, into offline/pana-offline.zip. The old zip
+is replaced only once the new one is complete. Source maps are left out: no reader
+needs them. Usage: python tools/offline.py [PROJECT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ZIP = Path("offline") / "pana-offline.zip"
+
+
+def build(project: Path) -> Path:
+    target = project / ZIP
+    target.parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "pana"
+        env = {**os.environ, "PANA_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+        subprocess.run(command, cwd=project, env=env, check=True)
+        partial = target.with_suffix(".zip.partial")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(site.rglob("*")):
+                if file.is_file() and file.suffix != ".map":
+                    archive.write(file, file.relative_to(site.parent).as_posix())
+        partial.replace(target)
+    return target
+
+
+def main(argv: list[str]) -> int:
+    zipped = build(Path(argv[0]) if argv else Path.cwd())
+    print(f"{zipped}: {zipped.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
