@@ -29,6 +29,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides", "fonts")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
@@ -159,8 +161,21 @@ def wait_for(url: str, text: str, deadline: float) -> None:
     raise TimeoutError(f"{url} did not show {text!r} within {deadline} s")
 
 
+def grow_data(project: Path, times: int) -> None:
+    """Steps, offices and glossary terms copied `times` times, with new ids (still valid data)."""
+    for file, key in (("procedure.yml", "steps"), ("offices.yml", "offices"), ("glossary.yml", "terms")):
+        path = project / "data" / file
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        originals = data[key]
+        data[key] = originals + [
+            {**entry, "id": f"{entry['id']}-copy{copy}"} for copy in range(1, times) for entry in originals
+        ]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def grown(project: Path, times: int) -> Path:
-    """Every content page copied `times` times in every language (valid pages, same data)."""
+    """Every content page, step, office and glossary term copied `times` times in every language."""
+    grow_data(project, times)
     for language_folder in (project / "content").iterdir():
         for page in list(language_folder.glob("*.md")):
             for copy in range(1, times):
@@ -180,7 +195,10 @@ def measure_growth(sizes: list[int], workdir: Path) -> list[dict]:
         pages = sum(1 for _ in (project / "content").rglob("*.md"))
         timed(build_command(project / "out"), project)  # fill the PDF cache
         seconds, peak = timed(build_command(project / "out"), project)
-        rows.append({"size": size, "pages": pages, "build_warm_s": round(seconds, 3), "peak_memory_mb": peak})
+        steps = len(yaml.safe_load((project / "data" / "procedure.yml").read_text(encoding="utf-8"))["steps"])
+        rows.append(
+            {"size": size, "pages": pages, "steps": steps, "build_warm_s": round(seconds, 3), "peak_memory_mb": peak}
+        )
     return rows
 
 
@@ -204,9 +222,11 @@ def main(argv: list[str]) -> int:
     for key, value in results.items():
         if key != "growth":
             print(f"{key:28} {value}")
-    print("\nsize  pages  warm build (s)  peak memory (MB)")
+    print("\nsize  pages  steps  warm build (s)  peak memory (MB)")
     for row in results["growth"]:
-        print(f"{row['size']:>4}  {row['pages']:>5}  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}")
+        print(
+            f"{row['size']:>4}  {row['pages']:>5}  {row['steps']:>5}  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}"
+        )
     return 0
 
 
