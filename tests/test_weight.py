@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -13,8 +14,13 @@ import weight  # noqa: E402
 GUIDE_BUDGET = 60_000  # gzip bytes of everything a first visit to the guide downloads
 
 
-def test_weight_report_measures_the_guide_in_every_language(site, browser):
-    rows = weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
+@pytest.fixture(scope="module")
+def rows(site, browser) -> list[dict]:
+    """The guide in every language, measured once for both tests."""
+    return weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
+
+
+def test_weight_report_measures_the_guide_in_every_language(rows):
     print("\n" + weight.table(rows))
     for row in rows:
         assert row["html"] > 0 and row["css"] > 0 and row["js"] > 0
@@ -22,8 +28,7 @@ def test_weight_report_measures_the_guide_in_every_language(site, browser):
         assert row["repeat"] == row["html"] < row["first"]
 
 
-def test_first_visit_to_the_guide_stays_within_budget_in_every_language(site, browser):
-    rows = weight.measure(site, only=["guide/", "ru/guide/", "kk/guide/"], browser=browser)
+def test_first_visit_to_the_guide_stays_within_budget_in_every_language(rows):
     for row in rows:
         assert row["first"] <= GUIDE_BUDGET, row
         assert row["search"] < 1_000, row  # the index and the theme's worker wait for the search dialog

@@ -15,7 +15,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ZIP = Path("offline") / "pana-offline.zip"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from pana.offline import SWITCH, ZIP  # noqa: E402
 
 
 def build(project: Path) -> Path:
@@ -23,7 +24,7 @@ def build(project: Path) -> Path:
     target.parent.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "pana"
-        env = {**os.environ, "PANA_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, SWITCH: "true", "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
         subprocess.run(command, cwd=project, env=env, check=True)
         partial = target.with_suffix(".zip.partial")

@@ -10,7 +10,6 @@ zip from the About page with its size.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -18,12 +17,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ZIP = Path("offline") / "pana-offline.zip"  # built by `make offline`, published at the site's root
+SWITCH = "PANA_OFFLINE"  # also read by mkdocs.yml, to turn on the theme's offline plugin
 IFRAME_WORKER = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_IN_SITE = "assets/javascripts/iframe-worker.js"
 
 
 def building() -> bool:
-    return os.environ.get("PANA_OFFLINE", "").lower() in {"1", "true"}
+    return os.environ.get(SWITCH, "").lower() in {"1", "true"}
 
 
 def use_local_iframe_worker(config) -> None:
@@ -48,8 +48,7 @@ def finish(root: Path, site_dir: Path) -> None:
         shutil.copy2(root / ZIP, site_dir / ZIP.name)
 
 
-def write_index_script(index: dict, json_file: Path) -> None:
+def write_index_script(data: str, json_file: Path) -> None:
     """From file:// the theme loads `search_index.js`, which sets `__index`, instead of the JSON."""
     if building():
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         json_file.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -18,7 +18,7 @@ import jinja2
 from babel.dates import format_date
 from babel.units import format_unit
 
-from . import charts, checklists, plan
+from . import charts, checklists, offline, plan
 from .data import Facts, Problem
 from .dates import Calendar
 from .models import LANGUAGES, Deadline, Duration, Review, Unit
@@ -137,7 +137,7 @@ class Page:
         megabytes = format_unit(
             round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.language
         )
-        return {"url": f"{self.site_url}pana-offline.zip", "size": megabytes}
+        return {"url": f"{self.site_url}{offline.ZIP.name}", "size": megabytes}
 
     def link(self, target: str) -> str:
         """A Markdown link target to another page (`offices.md#x`), relative to this page."""

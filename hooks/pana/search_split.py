@@ -44,6 +44,7 @@ def write_index(site_dir: Path, index: dict, language: str, default: str) -> Pat
     folder = site_dir if language == default else site_dir / language
     target = folder / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    offline.write_index_script(index, target)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(data, encoding="utf-8")
+    offline.write_index_script(data, target)
     return target
