@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import offline, printables, search_loading, search_split, translations, unused_css
+from pana import offline, printables, search_forms, search_loading, search_split, translations, unused_css
 from pana.check import stale_sources
 from pana.data import DataError, load_facts
 from pana.render import ContentError, render_all
@@ -55,7 +55,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         facts = load_facts(root / "data")
         start = time.perf_counter()
-        printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf")
+        # under serve, changed PDFs are drawn after the pages are served, so an edit shows at once
+        later = _printed[0].sizes() if _command == ["serve"] and _printed else None
+        printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf", later)
         seconds = time.perf_counter() - start
         freshness = translations.status(facts, root / "data", Path(config.docs_dir))
         pages = render_all(
@@ -77,7 +79,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"stale source: {line}")
     _strings.clear()
     _strings.update(facts.strings)
-    log.info(f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, {seconds:.2f} s")
+    log.info(
+        f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, "
+        f"{len(printed.pending)} to draw after serving, {seconds:.2f} s"
+    )
     _rendered.clear()
     _rendered.update(pages)
     _printed[:] = [printed]
@@ -121,7 +126,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 def on_post_build(config: MkDocsConfig) -> None:
     """Once static-i18n has built every language (it is no longer `building`): split the
     search index, make search load when opened, drop unused CSS, and put the checklists'
-    PDFs (drawn in on_pre_build) into the site."""
+    PDFs (drawn in on_pre_build; under serve, changed ones are drawn after) into the site."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return
@@ -129,12 +134,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     root_index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = {"config": root_index["config"], "docs": i18n.search_entries}
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
-    for language in languages:
-        part = search_split.split_entries(index, language, i18n.default_language, languages)
-        search_split.write_index(site_dir, part, language, i18n.default_language)
-    search_loading.wait_for_search(site_dir)
     root = Path(config.config_file_path).parent
+    with search_forms.answers_kept_in(root / ".cache" / "search-forms.json"):
+        for language in languages:
+            part = search_split.split_entries(index, language, i18n.default_language, languages)
+            search_split.write_index(site_dir, part, language, i18n.default_language)
+    search_loading.wait_for_search(site_dir)
     if _command != ["serve"]:
         unused_css.drop_unused_css(root, site_dir)
     offline.finish(root, site_dir)
     printables.copy_into(_printed[0], site_dir)
+    if _printed[0].pending:
+        printables.draw_pending(_printed[0], site_dir)

@@ -8,6 +8,7 @@ every language, and every source used is recorded on the page.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -142,11 +143,13 @@ def pdf_name(item_id: str, languages: tuple[str, ...] | list[str]) -> str:
     return f"pana-{item_id}-{'-'.join(languages)}.pdf"
 
 
+@functools.cache  # the same few addresses recur on every sheet and PDF
 def qr_svg(url: str) -> Markup:
     """The address as a QR code, inline SVG made at build time (no image request)."""
     return Markup(segno.make(url, error="m").svg_inline(scale=3, border=2, title=url))
 
 
+@functools.cache
 def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 

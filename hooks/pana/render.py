@@ -29,14 +29,22 @@ DATE_PATTERN = "dd.MM.yyyy"  # Babel's short Kazakh date has a two-digit year
 
 
 def environment(content_dir: Path) -> jinja2.Environment:
+    """Compiled templates are kept in .cache/ beside the content, keyed by their source,
+    so an unchanged page is not compiled again by the next build."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(content_dir), str(TEMPLATES)]),
+        bytecode_cache=bytecode_cache(content_dir.parent / ".cache" / "jinja-pages"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def format_day(day, language: str) -> str:

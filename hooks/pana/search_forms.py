@@ -11,13 +11,19 @@ searched but never shown.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import re
+from importlib.metadata import version
+from pathlib import Path
 
 import pymorphy3
 import snowballstemmer
 
 WORD = re.compile(r"[а-яё]+")
+# (stem, form) pairs by word, kept between builds in .cache/: the dictionary takes 0.6 s to ask
+_answers: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 @functools.cache
@@ -30,16 +36,35 @@ def _stem(word: str) -> str:
     return snowballstemmer.stemmer("russian").stemWord(word)
 
 
-@functools.cache
+def _dictionary_version() -> str:
+    return f"{version('pymorphy3-dicts-ru')} {version('snowballstemmer')}"
+
+
+@contextlib.contextmanager
+def answers_kept_in(file: Path):
+    """Read the dictionary's earlier answers from `file`, and write them back if new words came."""
+    with contextlib.suppress(OSError, ValueError):
+        saved = json.loads(file.read_text(encoding="utf-8"))
+        if saved.get("version") == _dictionary_version():
+            _answers.update({word: tuple(map(tuple, pairs)) for word, pairs in saved["words"].items()})
+    known = len(_answers)
+    yield
+    if len(_answers) != known:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        saved = {"version": _dictionary_version(), "words": _answers}
+        file.write_text(json.dumps(saved, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
 def _forms_by_stem(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, form) for each stem among the forms of `word`, if the dictionary knows it as a noun."""
-    parse = _morph().parse(word)[0]
-    if parse.tag.POS != "NOUN":
-        return ()
-    stems: dict[str, str] = {}
-    for form in parse.lexeme:
-        stems.setdefault(_stem(form.word), form.word)
-    return tuple(stems.items())
+    if word not in _answers:
+        parse = _morph().parse(word)[0]
+        stems: dict[str, str] = {}
+        if parse.tag.POS == "NOUN":
+            for form in parse.lexeme:
+                stems.setdefault(_stem(form.word), form.word)
+        _answers[word] = tuple(stems.items())
+    return _answers[word]
 
 
 def other_forms(text: str) -> str:
