@@ -71,6 +71,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
+    built = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    if built != list(facts.languages):
+        raise PluginError(
+            f"mkdocs.yml builds the languages {', '.join(built)}, but data/languages.yml lists "
+            f"{', '.join(facts.languages)}: give both the same languages in the same order"
+        )
     # reported, not failed: outdated translations and old sources are for editors to act on (`make check` lists them)
     for language, keys in freshness.outdated.items():
         if keys:

@@ -19,13 +19,13 @@ ROW = 22
 MIN_POINTS = 3  # fewer points read better as a table alone
 
 
-def format_value(value: float, kind: SeriesKind, language: str) -> str:
+def format_value(value: float, kind: SeriesKind, locale: str) -> str:
     """A figure as the reader's language writes it: 3,732,073 / 3 732 073, 19.88% / 19,88 %."""
     if kind is SeriesKind.percent:
-        return format_percent(value / 100, format="#,##0.##%", locale=language)
+        return format_percent(value / 100, format="#,##0.##%", locale=locale)
     if kind is SeriesKind.count:
-        return format_decimal(int(value), locale=language)
-    return format_decimal(value, locale=language)
+        return format_decimal(int(value), locale=locale)
+    return format_decimal(value, locale=locale)
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,13 @@ def has_chart(series: Series) -> bool:
     return len(series.points) >= MIN_POINTS
 
 
-def bar_chart(series: Series, language: str) -> Chart:
+def bar_chart(series: Series, locale: str) -> Chart:
     """Bars proportional to the values (zero at the left edge), oldest year first."""
     points = sorted(series.points, key=lambda p: p.year)
     largest = max(p.value for p in points) or 1
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
     bars = [
-        Bar(p.year, format_value(p.value, series.kind, language), index * ROW, round(room * p.value / largest, 1))
+        Bar(p.year, format_value(p.value, series.kind, locale), index * ROW, round(room * p.value / largest, 1))
         for index, p in enumerate(points)
     ]
     return Chart(id=f"chart-{series.id}", height=len(bars) * ROW, bars=bars)

@@ -16,7 +16,7 @@ import segno
 from markupsafe import Markup
 
 from . import render
-from .models import LANGUAGES, Checklist, ChecklistItem, Owner
+from .models import Checklist, ChecklistItem, Owner
 
 PDF_FOLDER = "pdf"  # under the site's root, shared by every language
 
@@ -70,7 +70,7 @@ def sheet(page, checklist_id: str) -> Sheet:
         blanks=tuple(page.text(blank) for blank in checklist.blanks),
         deadlines=_deadlines(page, checklist),
         sections=sections,
-        address=address(page.site_url, page.language, f"checklists/{checklist.id}/"),
+        address=address(page.site_url, page.language, f"checklists/{checklist.id}/", page.facts.original),
     )
 
 
@@ -132,9 +132,9 @@ def _deadlines(page, checklist: Checklist) -> tuple[Due, ...]:
     return tuple(mine + theirs)
 
 
-def address(site_url: str, language: str, path: str) -> str:
-    """The public address of a page: the default language sits at the root."""
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+def address(site_url: str, language: str, path: str, original: str) -> str:
+    """The public address of a page: the original language sits at the root."""
+    prefix = "" if language == original else f"{language}/"
     return f"{site_url.rstrip('/')}/{prefix}{path}"
 
 

@@ -6,6 +6,7 @@ sees every mistake at once, each as `data/FILE.yml:LINE: field.path: message`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -56,13 +57,18 @@ class Facts:
         self.steps = files["procedure.yml"].steps
         self.routes = files["routes.yml"].routes
         self.strings = files["strings.yml"].strings
-        self.languages = files["languages.yml"].languages
+        self.languages = files["languages.yml"].languages  # in order, the original first
+        self.original = next(iter(self.languages))
         self.checklists = files["checklists.yml"]
         self.rights = files["rights.yml"].rights
         self.grounds = files["grounds.yml"].grounds
         self.offices = files["offices.yml"].offices
         self.statistics = files["statistics.yml"]
         self.detention = files["detention.yml"].facts
+
+    def locale(self, language: str) -> str:
+        """Babel's name for `language`: its dates, numbers and plural rules."""
+        return self.languages[language].locale or language
 
 
 def load_facts(data_dir: Path) -> Facts:
@@ -82,8 +88,12 @@ def load_facts(data_dir: Path) -> Facts:
             problems.append(Problem(shown, error.line, field_path(error.path), error.message))
             continue
         located[name] = doc
+        languages = files["languages.yml"].languages if "languages.yml" in files else None
         try:
-            files[name] = model.model_validate(doc.value if doc.value is not None else {})
+            files[name] = model.model_validate(
+                doc.value if doc.value is not None else {},
+                context={"languages": list(languages) if languages else None},
+            )
         except ValidationError as error:
             problems.extend(_validation_problems(shown, doc, error))
     # references are checked even in files next to broken ones, so every problem shows at once
@@ -103,7 +113,16 @@ def _validation_problems(shown: str, doc: Located, error: ValidationError) -> li
         path = tuple(
             p for p in item["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "date", "str"))
         )
-        found.append(Problem(shown, doc.line_of(path), field_path(path), _explain(item)))
+        if item["type"] == "missing_translation":
+            for language in item["ctx"]["languages"]:
+                message = f"the {language} translation is missing; add `{language}:` with the text in that language"
+                found.append(Problem(shown, doc.line_of(path), field_path((*path, language)), message))
+        elif item["type"] == "unknown_language":
+            for language in item["ctx"]["languages"]:
+                message = f"'{language}' is not a language of languages.yml; remove it or add the language there"
+                found.append(Problem(shown, doc.line_of((*path, language)), field_path((*path, language)), message))
+        else:
+            found.append(Problem(shown, doc.line_of(path), field_path(path), _explain(item)))
     return found
 
 
@@ -111,8 +130,6 @@ def _explain(item: dict[str, Any]) -> str:
     kind, ctx, value = item["type"], item.get("ctx", {}), item.get("input")
     field = item["loc"][-1] if item["loc"] else ""
     if kind == "missing":
-        if field in models.LANGUAGES:
-            return f"the {field} translation is missing; add `{field}:` with the text in that language"
         return "a required field is missing"
     if kind == "extra_forbidden":
         return f"unknown field '{field}' (check the spelling against the other entries)"
@@ -143,6 +160,7 @@ ID_HOMES: dict[str, tuple[str, str, bool]] = {
     "step": ("procedure.yml", "steps", False),
     "route": ("routes.yml", "routes", False),
     "detention": ("detention.yml", "facts", False),
+    "language": ("languages.yml", "languages", True),
 }
 
 
@@ -183,7 +201,11 @@ def _references(value: Any, path: tuple[Any, ...]):
             kind = _ref_kind(info.annotation, info.metadata)
             if kind and isinstance(child, (list, tuple)):
                 for index, item in enumerate(child):
-                    yield (*path, key, index), kind, item
+                    if isinstance(item, tuple):  # a pair of references, such as two languages
+                        for place, part in enumerate(item):
+                            yield (*path, key, index, place), kind, part
+                    else:
+                        yield (*path, key, index), kind, item
             elif kind and child is not None:
                 yield (*path, key), kind, child
             else:
@@ -233,3 +255,18 @@ def _unique_id_problems(files: dict[str, BaseModel], located: dict[str, Located]
                     )
                 seen[item_id] = index
     return found
+
+
+def texts_in(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], models.Text]]:
+    """Yield (path, text) for every models.Text inside `value`."""
+    if isinstance(value, models.Text):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from texts_in(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from texts_in(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts_in(item, (*path, key))

@@ -8,6 +8,7 @@ case as well as the category: «в течение 5 календарных дн�
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 from babel import Locale
@@ -65,22 +66,30 @@ KK = {
     Unit.years: ("жыл", "жылға"),
 }
 
-_LOCALES = {language: Locale.parse(language) for language in ("en", "ru", "kk")}
+
+@functools.cache
+def _locale(locale: str) -> Locale:
+    return Locale.parse(locale)
 
 
-def plural_category(amount: int, language: str) -> str:
+def plural_category(amount: int, locale: str) -> str:
     """Babel's CLDR plural category (one, few, many, other) of `amount`."""
-    return _LOCALES[language].plural_form(amount)
+    return _locale(locale).plural_form(amount)
 
 
-def duration_phrase(duration: Duration, language: str, form: Form = Form.within) -> str:
-    """'within 5 calendar days', 'на 3 месяца', '2 жұмыс күні', ..."""
+def duration_phrase(duration: Duration, locale: str, form: Form = Form.within) -> str:
+    """'within 5 calendar days', 'на 3 месяца', '2 жұмыс күні', ...
+
+    `locale` is Babel's name for the language (see Facts.locale); its language picks
+    the grammar here, its plural rules the noun's form.
+    """
     n, unit = duration.amount, Unit(duration.unit)
+    language = _locale(locale).language
     if language == "en":
-        noun = EN[unit][0 if plural_category(n, "en") == "one" else 1]
+        noun = EN[unit][0 if plural_category(n, locale) == "one" else 1]
         return {Form.within: f"within {n} {noun}", Form.for_: f"for {n} {noun}"}.get(form, f"{n} {noun}")
     if language == "ru":
-        category = plural_category(n, "ru")
+        category = plural_category(n, locale)
         category = category if category in ("one", "few") else "many"
         if form is Form.within:
             return f"в течение {n} {RU[unit]['gen'][category]}"
@@ -91,4 +100,4 @@ def duration_phrase(duration: Duration, language: str, form: Form = Form.within)
         return {Form.within: f"{n} {plain} ішінде", Form.for_: f"{n} {dative}", Form.ahead: f"{n} {plain} бұрын"}.get(
             form, f"{n} {plain}"
         )
-    raise ValueError(f"no deadline grammar for language '{language}'")
+    raise ValueError(f"no deadline phrases for language '{language}': add its nouns and grammar to phrases.py")

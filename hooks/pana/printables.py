@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 
 from . import checklists
-from .models import LANGUAGES, Review
+from .models import Review
 from .render import TEMPLATES, Page, bytecode_cache
 
 log = logging.getLogger("mkdocs.hooks.pana")
@@ -64,7 +64,7 @@ def jobs(facts) -> list[Job]:
     """Every checklist in every language and bilingual pair, then the card in its pairs."""
     found = []
     for checklist in facts.checklists.checklists:
-        for languages in [(lang,) for lang in LANGUAGES] + [tuple(p) for p in facts.checklists.bilingual]:
+        for languages in [(lang,) for lang in facts.languages] + [tuple(p) for p in facts.checklists.bilingual]:
             found.append(Job(checklist.id, languages, "print/checklist.html.j2"))
     card = facts.checklists.card
     found += [Job(card.id, tuple(pair), "print/card.html.j2") for pair in card.pairs]

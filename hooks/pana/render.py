@@ -21,7 +21,7 @@ from babel.units import format_unit
 from . import charts, checklists, offline, plan
 from .data import Facts, Problem
 from .dates import Calendar
-from .models import LANGUAGES, Deadline, Duration, Review, Unit
+from .models import Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -47,7 +47,7 @@ def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def format_day(day, language: str) -> str:
+def format_day(day, locale: str) -> str:
     """A date as dd.MM.yyyy, a month (YYYY-MM) as its name and year, a year as itself."""
     if day is None:
         return "—"
@@ -55,8 +55,8 @@ def format_day(day, language: str) -> str:
         if "-" not in day:
             return day
         year, month = (int(part) for part in day.split("-"))
-        return format_date(date(year, month, 1), "LLLL yyyy", locale=language)
-    return format_date(day, DATE_PATTERN, locale=language)
+        return format_date(date(year, month, 1), "LLLL yyyy", locale=locale)
+    return format_date(day, DATE_PATTERN, locale=locale)
 
 
 def upfirst(phrase: str) -> str:
@@ -83,6 +83,11 @@ class Page:
     freshness: object = None  # pana.translations.Status, for the about page
     offline_size: int | None = None  # bytes of the offline copy's zip, when `make offline` has built it
 
+    @property
+    def locale(self) -> str:
+        """Babel's name for the page's language, for its dates, numbers and plurals."""
+        return self.facts.locale(self.language)
+
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
         return ""
@@ -99,7 +104,7 @@ class Page:
         return term.name[self.language]
 
     def duration(self, value: Duration, form: str = "within") -> str:
-        return duration_phrase(value, self.language, Form(form))
+        return duration_phrase(value, self.locale, Form(form))
 
     def deadline(self, item, form: str = "within") -> str:
         """The deadline of a step or route, with the event it runs from."""
@@ -131,19 +136,19 @@ class Page:
         return [Duration(amount=sums[unit], unit=unit) for unit in Unit if unit in sums]
 
     def date(self, day) -> str:
-        return format_day(day, self.language)
+        return format_day(day, self.locale)
 
     def pdf_size(self, name: str) -> str:
         """'24 kB', '24 кБ': what a download costs a reader on paid data."""
         size = self.pdf_sizes[name]
-        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.language)
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.locale)
 
     def offline_copy(self) -> dict | None:
         """The offline copy's address and its size in megabytes, for the about page."""
         if self.offline_size is None:
             return None
         megabytes = format_unit(
-            round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.language
+            round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.locale
         )
         return {"url": f"{self.site_url}{offline.ZIP.name}", "size": megabytes}
 
@@ -169,12 +174,12 @@ class Page:
         """'day 75 + 5 working days': the latest end of a step, counted from the application."""
         label = self.t("day_n").format(n=day)
         if working:
-            phrase = duration_phrase(Duration(amount=working, unit=Unit.working_days), self.language, Form.count)
+            phrase = duration_phrase(Duration(amount=working, unit=Unit.working_days), self.locale, Form.count)
             label += " " + self.t("plus_working_days").format(phrase=phrase)
         return label
 
     def figure(self, value: float, kind) -> str:
-        return charts.format_value(value, kind, self.language)
+        return charts.format_value(value, kind, self.locale)
 
     def context(self) -> dict:
         return {
@@ -185,7 +190,7 @@ class Page:
             "detention": self.facts.detention,
             "figure": self.figure,
             "has_chart": charts.has_chart,
-            "bar_chart": lambda series: charts.bar_chart(series, self.language),
+            "bar_chart": lambda series: charts.bar_chart(series, self.locale),
             "link": self.link,
             "sourced": self.sourced,
             "tel": tel,
@@ -245,11 +250,12 @@ def render_all(
     """
     rendered: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
-    pages = {lang: _pages(content_root / lang) for lang in LANGUAGES}
+    languages = list(facts.languages)
+    pages = {lang: _pages(content_root / lang) for lang in languages}
     every = set().union(*pages.values())
-    for lang in LANGUAGES:
+    for lang in languages:
         for missing in sorted(every - pages[lang]):
-            other = next(other for other in LANGUAGES if missing in pages[other])
+            other = next(other for other in languages if missing in pages[other])
             problems.append(
                 Problem(
                     f"{content_root.name}/{lang}/{missing}",
@@ -260,7 +266,7 @@ def render_all(
             )
     # one environment for every language: pages are loaded as `ru/guide.md`, so each partial is compiled once
     env = environment(content_root)
-    for lang in LANGUAGES:
+    for lang in languages:
         for name in sorted(pages[lang]):
             shown = f"{content_root.name}/{lang}/{name}"
             try:

@@ -4,52 +4,38 @@ The idea of gettext's "fuzzy" flag: `data/translations.lock.json` records, for
 each text and each language, a short hash of the English text that translation
 was last confirmed against. When the English changes, the hash no longer
 matches and the translation is reported as outdated until someone updates or
-confirms it (`make confirm-translations`). Texts are every `{en, ru, kk}` field
-in data/ and every content page.
+confirms it (`make confirm-translations`). Texts are every text field in data/
+(one text per language) and every content page. The original is the first
+language of languages.yml (English); the others are its translations.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from .data import Facts, field_path
-from .models import LANGUAGES, Text
+from .data import Facts, field_path, texts_in
 
 LOCK = "translations.lock.json"
-TRANSLATED = tuple(language for language in LANGUAGES if language != "en")
 
 
 def fingerprint(english: str) -> str:
     return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
 
 
-def _texts(value, path: tuple) -> Iterator[tuple[tuple, Text]]:
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), (*path, info.alias or name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
+def translated(facts: Facts) -> list[str]:
+    return list(facts.languages)[1:]
 
 
 def english_texts(facts: Facts, content_root: Path) -> dict[str, str]:
     """Every English original, keyed `FILE:field.path` for data and `content/NAME` for pages."""
     found = {}
     for name, model in facts.files.items():
-        for path, text in _texts(model, ()):
-            found[f"{name}:{field_path(path)}"] = text.en
-    english = content_root / "en"
+        for path, text in texts_in(model, ()):
+            found[f"{name}:{field_path(path)}"] = text[facts.original]
+    english = content_root / facts.original
     for page in sorted(english.rglob("*.md")):
         found[f"content/{page.relative_to(english).as_posix()}"] = page.read_text(encoding="utf-8")
     return found
@@ -74,17 +60,17 @@ def read_lock(data_dir: Path) -> dict[str, dict[str, str]]:
 def status(facts: Facts, data_dir: Path, content_root: Path) -> Status:
     lock = read_lock(data_dir)
     texts = english_texts(facts, content_root)
-    outdated = {language: [] for language in TRANSLATED}
+    outdated = {language: [] for language in translated(facts)}
     for key, english in texts.items():
         confirmed = lock.get(key, {})
-        for language in TRANSLATED:
+        for language in outdated:
             if confirmed.get(language) != fingerprint(english):
                 outdated[language].append(key)
     return Status(total=len(texts), outdated=outdated)
 
 
 def confirm(
-    facts: Facts, data_dir: Path, content_root: Path, keys: list[str] | None, languages=TRANSLATED
+    facts: Facts, data_dir: Path, content_root: Path, keys: list[str] | None, languages: list[str] | None = None
 ) -> list[str]:
     """Record the current English of `keys` (all texts when None) as translated; return what changed."""
     lock = read_lock(data_dir)
@@ -95,7 +81,7 @@ def confirm(
     changed = []
     for key in keys if keys else texts:
         entry = lock.setdefault(key, {})
-        for language in languages:
+        for language in languages or translated(facts):
             if entry.get(language) != fingerprint(texts[key]):
                 entry[language] = fingerprint(texts[key])
                 changed.append(f"{key} ({language})")
