@@ -50,7 +50,7 @@ node_modules/.installed: package-lock.json
 weight: site browser ## print the gzip bytes each page costs a reader, first and repeat visit
 	$(BIN)/python tools/weight.py $(SITE)
 
-bench: $(STAMP) ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,3,10"
+bench: $(STAMP) node_modules/.installed ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
 	$(BIN)/python bench/bench.py --out bench/results/latest.json $(ARGS)
 
 hooks: $(STAMP) ## run the checks before every commit (ruff, YAML, make check)

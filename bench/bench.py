@@ -7,8 +7,9 @@ Each figure is the median of --runs runs, with the spread (min–max):
   share the project's own code adds is a ratio from the same run;
 - peak memory of a build;
 - the time from saving a YAML file under `mkdocs serve` until the page shows it;
-- growth: the site with its pages copied N times (--sizes), build time and memory.
-Writes bench/results/latest.json. Run: make bench [ARGS="--runs 3 --sizes 1,3,10"]
+- growth: the site with its pages, steps, offices and glossary terms copied N times
+  (--sizes), and with made-up languages added (--languages): build time and memory.
+Writes bench/results/latest.json. Run: make bench [ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import material
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +51,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Seconds and peak memory (MB) of one run of `command`, which must succeed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) // 1024
@@ -180,6 +184,42 @@ def grow_data(project: Path, times: int) -> None:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def made_up_codes(count: int) -> list[str]:
+    """qa, qb, ...: two letters, as static-i18n wants, that ISO 639-1 gives no language (it has only qu)."""
+    return [f"q{letter}" for letter in "abcdefghijklmnoprst"[:count]]
+
+
+def with_text_in(value, code: str):
+    """`value` with every text (a mapping with en, ru and kk strings) also given in `code`, as its English."""
+    if isinstance(value, dict):
+        if {"en", "ru", "kk"} <= value.keys() and all(isinstance(v, str) for v in value.values()):
+            return {**value, code: value["en"]}
+        return {key: with_text_in(item, code) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_text_in(item, code) for item in value]
+    return value
+
+
+def add_languages(project: Path, count: int) -> None:
+    """`count` made-up languages more: each has English words, Babel's English rules and the theme's English."""
+    theme_words = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    config = project / "mkdocs.yml"
+    for number, code in enumerate(made_up_codes(count), start=1):
+        languages = project / "data" / "languages.yml"
+        data = yaml.safe_load(languages.read_text(encoding="utf-8"))
+        data["languages"][code] = {"name": f"Made-up {number}", "review": "not_reviewed", "locale": "en"}
+        languages.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for file in (project / "data").glob("*.yml"):
+            if file != languages:
+                data = with_text_in(yaml.safe_load(file.read_text(encoding="utf-8")), code)
+                file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        shutil.copytree(project / "content" / "en", project / "content" / code)
+        shutil.copyfile(theme_words, project / "overrides" / "partials" / "languages" / f"{code}.html")
+        text = config.read_text(encoding="utf-8")
+        entry = f"        - locale: {code}\n          name: Made-up {number}\n          build: true\n"
+        config.write_text(text.replace("\nhooks:\n", f"{entry}\nhooks:\n", 1), encoding="utf-8")
+
+
 def grown(project: Path, times: int) -> Path:
     """Every content page, step, office and glossary term copied `times` times in every language."""
     grow_data(project, times)
@@ -195,24 +235,42 @@ def grown(project: Path, times: int) -> Path:
     return project
 
 
-def measure_growth(sizes: list[int], workdir: Path) -> list[dict]:
+def measure_growth(shapes: list[tuple[int, int]], workdir: Path) -> list[dict]:
+    """Build time and memory of the site grown to each (size, languages)."""
     rows = []
-    for size in sizes:
-        project = grown(copy_project(workdir / f"size-{size}"), size)
+    for size, languages in shapes:
+        project = copy_project(workdir / f"size-{size}-languages-{languages}")
+        add_languages(project, languages - 3)
+        grown(project, size)
         pages = sum(1 for _ in (project / "content").rglob("*.md"))
-        timed(build_command(project / "out"), project)  # fill the PDF cache
+        timed(build_command(project / "out"), project)  # fill the caches: PDFs, PurgeCSS, compiled templates
         seconds, peak = timed(build_command(project / "out"), project)
         steps = len(yaml.safe_load((project / "data" / "procedure.yml").read_text(encoding="utf-8"))["steps"])
         rows.append(
-            {"size": size, "pages": pages, "steps": steps, "build_warm_s": round(seconds, 3), "peak_memory_mb": peak}
+            {
+                "size": size,
+                "languages": languages,
+                "pages": pages,
+                "steps": steps,
+                "build_warm_s": round(seconds, 3),
+                "peak_memory_mb": peak,
+            }
         )
+        shutil.rmtree(project)
     return rows
+
+
+def shapes(sizes: str, languages: str) -> list[tuple[int, int]]:
+    """Each size with three languages, then each number of languages at size 1."""
+    by_size = [(int(size), 3) for size in sizes.split(",")]
+    return by_size + [(1, int(count)) for count in languages.split(",") if (1, int(count)) not in by_size]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="1,3,10")
+    parser.add_argument("--sizes", default="1,10,100", help="times today's pages, steps, offices and terms")
+    parser.add_argument("--languages", default="3,6,12", help="numbers of languages, at today's size")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -222,17 +280,18 @@ def main(argv: list[str]) -> int:
             **measure_builds(project, args.runs),
             **measure_plain(project, args.runs),
             **measure_serve(project, args.runs),
-            "growth": measure_growth([int(s) for s in args.sizes.split(",")], Path(tmp)),
+            "growth": measure_growth(shapes(args.sizes, args.languages), Path(tmp)),
         }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     for key, value in results.items():
         if key != "growth":
             print(f"{key:28} {value}")
-    print("\nsize  pages  steps  warm build (s)  peak memory (MB)")
+    print("\nsize  languages  pages  steps  warm build (s)  peak memory (MB)")
     for row in results["growth"]:
         print(
-            f"{row['size']:>4}  {row['pages']:>5}  {row['steps']:>5}  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}"
+            f"{row['size']:>4}  {row['languages']:>9}  {row['pages']:>5}  {row['steps']:>5}"
+            f"  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}"
         )
     return 0
 

@@ -142,8 +142,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
     root = Path(config.config_file_path).parent
     with search_forms.answers_kept_in(root / ".cache" / "search-forms.json"):
+        known = search_split.lunr_languages(site_dir)
         for language in languages:
-            part = search_split.split_entries(index, language, i18n.default_language, languages)
+            part = search_split.split_entries(index, language, i18n.default_language, languages, known)
             search_split.write_index(site_dir, part, language, i18n.default_language)
     search_loading.wait_for_search(site_dir)
     if _command != ["serve"]:

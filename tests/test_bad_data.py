@@ -143,6 +143,28 @@ def source_url_not_http(project: Path):
     return "data/sources.yml", line_of(file, "ftp://"), "sources[0].url:"
 
 
+def text_in_unknown_language(project: Path):
+    file = project / "data/procedure.yml"
+    replace_once(
+        file, "      kk: Жазбаша өтініш беріңіз\n", "      kk: Жазбаша өтініш беріңіз\n      uz: Yozma ariza bering\n"
+    )
+    return (
+        "data/procedure.yml",
+        line_of(file, "      uz: Yozma"),
+        "steps[0].title.uz: 'uz' is not a language of languages.yml",
+    )
+
+
+def pair_in_unknown_language(project: Path):
+    file = project / "data/checklists.yml"
+    replace_once(file, "  - [en, kk]\n", "  - [en, uz]\n")
+    return (
+        "data/checklists.yml",
+        line_of(file, "[en, uz]"),
+        "bilingual[1][1]: unknown language 'uz' (known: en, kk, ru)",
+    )
+
+
 BAD_INPUTS = [
     yaml_syntax_error,
     tab_indentation,
@@ -161,6 +183,8 @@ BAD_INPUTS = [
     raw_html_in_text,
     script_link_in_text,
     source_url_not_http,
+    text_in_unknown_language,
+    pair_in_unknown_language,
 ]
 
 
@@ -183,3 +207,13 @@ def test_every_problem_is_reported_at_once(project):
     files = {p.file for p in caught.value.problems}
     assert files == {"data/procedure.yml", "data/routes.yml"}
     assert len(caught.value.problems) >= 3
+
+
+def test_languages_of_the_data_and_of_mkdocs_yml_must_agree(project, tmp_path):
+    replace_once(
+        project / "mkdocs.yml", "name: Қазақша\n          build: true", "name: Қазақша\n          build: false"
+    )
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "mkdocs.yml builds the languages en, ru, but data/languages.yml lists en, ru, kk" in result.stderr
+    assert not (tmp_path / "out").exists()

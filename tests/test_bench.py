@@ -12,7 +12,7 @@ from conftest import ROOT
 def test_benchmark_runs_and_writes_its_numbers(tmp_path):
     out = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, "bench/bench.py", "--runs", "1", "--sizes", "1", "--out", str(out)],
+        [sys.executable, "bench/bench.py", "--runs", "1", "--sizes", "1", "--languages", "4", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -22,4 +22,7 @@ def test_benchmark_runs_and_writes_its_numbers(tmp_path):
     numbers = json.loads(out.read_text(encoding="utf-8"))
     for key in ("build_cold_s", "build_warm_s", "check_s", "plain_markdown_no_hooks_s", "edit_to_served_s"):
         assert numbers[key]["median"] > 0
-    assert numbers["growth"][0]["pages"] > 50 and numbers["peak_memory_mb"] > 0
+    three, four = numbers["growth"]
+    assert (three["languages"], four["languages"]) == (3, 4)
+    assert four["pages"] == three["pages"] * 4 // 3 > 50  # the made-up language has every page
+    assert numbers["peak_memory_mb"] > 0

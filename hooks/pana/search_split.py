@@ -22,8 +22,18 @@ from pana import offline, search_forms
 STEMMED = {"ru", "kk"}
 
 
-def split_entries(index: dict, language: str, default: str, others: list[str]) -> dict:
-    """The part of a search index that belongs to `language`, with its prefix removed."""
+def lunr_languages(site_dir: Path) -> set[str]:
+    """The languages whose words lunr can handle on this site: its own (en) and those with a lunr.<code> file."""
+    scripts = site_dir / "assets" / "javascripts" / "lunr" / "min"
+    return {"en"} | {file.name.split(".")[1] for file in scripts.glob("lunr.*.min.js")}
+
+
+def split_entries(index: dict, language: str, default: str, others: list[str], known: set[str]) -> dict:
+    """The part of a search index that belongs to `language`, with its prefix removed.
+
+    A language lunr does not know (`known`) is searched with English rules: the theme
+    would otherwise ask for a lunr.<code> file that does not exist, and find nothing.
+    """
     if language == default:
         docs = [d for d in index["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
     else:
@@ -31,7 +41,7 @@ def split_entries(index: dict, language: str, default: str, others: list[str]) -
         docs = [
             {**d, "location": d["location"][len(prefix) :]} for d in index["docs"] if d["location"].startswith(prefix)
         ]
-    config = {**index["config"], "lang": [language]}
+    config = {**index["config"], "lang": [language if language in known else "en"]}
     if language in STEMMED:
         config["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
     if language == "ru":
