@@ -1,0 +1,53 @@
+"""Skip the project's own work when nothing it reads has changed since the last build.
+
+Before writing a page, the build reads data/, content/, hooks/ and fonts/, a few
+settings, the installed packages and today's date. When every one of them is as
+it was for the last successful build, that build's pages, PDFs and reports are
+taken from .cache/ instead of being made again. A change of one byte in any of
+them makes the build do everything, so the memo can never show an outdated page;
+and only a build that succeeded is remembered, so it can never hide an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sysconfig
+from pathlib import Path
+
+READ = ("data", "content", "hooks", "fonts")
+
+
+def digest(root: Path, *settings: object) -> str:
+    """A hash of every file the build reads, the installed packages and `settings`."""
+    hashed = hashlib.sha256()
+    for folder in READ:
+        for file in sorted((root / folder).rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                hashed.update(f"{file.relative_to(root)}\n".encode())
+                hashed.update(file.read_bytes())
+    packages = Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info")  # name-version.dist-info
+    hashed.update("\n".join(sorted(package.name for package in packages)).encode())
+    hashed.update(repr(settings).encode())
+    return hashed.hexdigest()
+
+
+def recall(folder: Path, key: str):
+    """What `remember` kept under `key`, or None."""
+    try:
+        with (folder / f"{key}.pickle").open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        return None
+
+
+def remember(folder: Path, key: str, made: object, keep: int = 4) -> None:
+    """Keep `made` under `key`, and only the `keep` newest: `make site` builds twice (offline copy, site)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{key}.{os.getpid()}.part"
+    with partial.open("wb") as stream:
+        pickle.dump(made, stream)
+    partial.replace(folder / f"{key}.pickle")
+    for old in sorted(folder.glob("*.pickle"), key=lambda file: file.stat().st_mtime)[:-keep]:
+        old.unlink(missing_ok=True)
