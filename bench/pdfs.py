@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from pana import printables  # noqa: E402
+from pana import pdf_cache, printables  # noqa: E402
 from pana.data import load_facts  # noqa: E402
 
 
@@ -26,7 +26,7 @@ def main() -> None:
         for run in ("cold", "warm"):
             start = time.perf_counter()
             printed = printables.draw_all(facts, site_url, cache)
-            printables.copy_into(printed, site)
+            pdf_cache.copy_into(printed, site)
             seconds = time.perf_counter() - start
             print(f"{run}: {len(printed.rendered)} drawn, {len(printed.reused)} from cache, {seconds:.2f} s")
         sizes = sorted((path.stat().st_size, path.name) for path in (site / "pdf").glob("*.pdf"))

@@ -1,9 +1,10 @@
 """The mkdocs hooks: thin calls into the `pana` package beside this file.
 
 static-i18n builds the site once per language on the same config object, so
-every event here runs three times. The data is loaded, checked and every page
-of every language rendered once, in the first (English) build's on_pre_build,
-before anything is written; the other languages reuse that result.
+every event here runs once per language. The data is loaded, checked and every
+page of every language rendered once, in the first (English) build's
+on_pre_build, before anything is written; the other languages reuse that result,
+and so does the next build if nothing it reads has changed (pana.memo).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import time
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -20,14 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import offline, printables, search_forms, search_loading, search_split, translations, unused_css
-from pana.check import stale_sources
-from pana.data import DataError, load_facts
-from pana.render import ContentError, render_all
+from pana import memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
-_printed: list[printables.Printed] = []  # this build's PDFs, copied into the site after its last language
+_printed: list[pdf_cache.Printed] = []  # this build's PDFs, copied into the site after its last language
 _strings: dict = {}  # interface words for the theme's templates (the report link)
 _command: list[str] = []  # "build" or "serve"
 
@@ -51,14 +48,45 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if build_language(config) != config.plugins["i18n"].default_language:
         return
     root = Path(config.config_file_path).parent
+    built = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    settings = (config.site_url, config.repo_url, config.docs_dir, offline.zip_size(root), dt.date.today(), built)
+    key = memo.digest(root, *settings)
+    made = memo.recall(root / ".cache" / "build", key)
+    if made and all(path.exists() for path in made.printed.files.values()):
+        made.notes.insert(0, "nothing the hooks read has changed since a build that succeeded: its pages reused")
+        made.printed = pdf_cache.Printed(files=made.printed.files, reused=list(made.printed.files))
+    else:
+        made = make(config, root, built)
+        if not made.printed.pending:
+            memo.remember(root / ".cache" / "build", key, made)
+    for note in made.notes:
+        log.info(note)
+    printed = made.printed
+    log.info(
+        f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, "
+        f"{len(printed.pending)} to draw after serving"
+    )
+    _strings.clear()
+    _strings.update(made.strings)
+    _rendered.clear()
+    _rendered.update(made.pages)
+    _printed[:] = [made.printed]
+
+
+def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
+    """Load and check the data, draw the PDFs and render every page of every language."""
+    # imported here, not above: a build whose inputs have not changed needs none of them (0.2 s)
+    from pana import printables, translations
+    from pana.check import stale_sources
+    from pana.data import DataError, load_facts
+    from pana.render import ContentError, render_all
+
     site_url = config.site_url or ""
     try:
         facts = load_facts(root / "data")
-        start = time.perf_counter()
         # under serve, changed PDFs are drawn after the pages are served, so an edit shows at once
         later = _printed[0].sizes() if _command == ["serve"] and _printed else None
         printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf", later)
-        seconds = time.perf_counter() - start
         freshness = translations.status(facts, root / "data", Path(config.docs_dir))
         pages = render_all(
             facts,
@@ -71,27 +99,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
-    built = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
     if built != list(facts.languages):
         raise PluginError(
             f"mkdocs.yml builds the languages {', '.join(built)}, but data/languages.yml lists "
             f"{', '.join(facts.languages)}: give both the same languages in the same order"
         )
     # reported, not failed: outdated translations and old sources are for editors to act on (`make check` lists them)
-    for language, keys in freshness.outdated.items():
-        if keys:
-            log.info(f"{len(keys)} {language} text(s) outdated since their English changed; `make check` lists them")
-    for line in stale_sources(facts, dt.date.today()):
-        log.info(f"stale source: {line}")
-    _strings.clear()
-    _strings.update(facts.strings)
-    log.info(
-        f"PDFs: {len(printed.rendered)} rendered, {len(printed.reused)} reused from .cache/pdf, "
-        f"{len(printed.pending)} to draw after serving, {seconds:.2f} s"
-    )
-    _rendered.clear()
-    _rendered.update(pages)
-    _printed[:] = [printed]
+    notes = [
+        f"{len(keys)} {language} text(s) outdated since their English changed; `make check` lists them"
+        for language, keys in freshness.outdated.items()
+        if keys
+    ]
+    notes += [f"stale source: {line}" for line in stale_sources(facts, dt.date.today())]
+    strings = {key: dict(text.root) for key, text in facts.strings.items()}
+    return memo.Made(pages, printed, strings, notes)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -150,6 +171,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _command != ["serve"]:
         unused_css.drop_unused_css(root, site_dir)
     offline.finish(root, site_dir)
-    printables.copy_into(_printed[0], site_dir)
+    pdf_cache.copy_into(_printed[0], site_dir)
     if _printed[0].pending:
-        printables.draw_pending(_printed[0], site_dir)
+        pdf_cache.draw_pending(_printed[0], site_dir)

@@ -16,6 +16,7 @@ from conftest import LANGUAGES, ROOT, build, page_path
 from fontTools.ttLib import TTFont
 from pana import checklists, printables
 from pana.data import load_facts
+from pana.pdf_cache import PDF_FOLDER
 from pana.render import Page
 
 FACTS = load_facts(ROOT / "data")
@@ -106,7 +107,7 @@ def test_printables_page_lists_every_pdf_of_its_language(site, language):
 
 @pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
 def test_every_pdf_is_short_small_and_in_its_languages(site, job):
-    path = site / checklists.PDF_FOLDER / job.name
+    path = site / PDF_FOLDER / job.name
     pages = pdf_text(path)
     text = " ".join(pages)
     assert 1 <= len(pages) <= 2
@@ -153,7 +154,7 @@ def embedded_fonts(path: Path) -> dict[str, str]:
 )
 def test_pdfs_embed_only_the_shipped_fonts(site, name):
     shipped = {TTFont(font)["name"].getDebugName(4) for font in SHIPPED_FONTS}
-    fonts = embedded_fonts(site / checklists.PDF_FOLDER / name)
+    fonts = embedded_fonts(site / PDF_FOLDER / name)
     assert fonts
     for pdf_name, full_name in fonts.items():
         # the family named only in our @font-face, and the program of a file in fonts/
@@ -174,7 +175,7 @@ def test_shipped_font_covers_every_letter_the_site_prints(font):
 
 @pytest.mark.parametrize("job", [job for job in JOBS if job.item_id != FACTS.checklists.card.id], ids=lambda j: j.name)
 def test_pdf_qr_code_reads_back_as_the_page_address(site, job):
-    pdf = pdfium.PdfDocument(site / checklists.PDF_FOLDER / job.name)
+    pdf = pdfium.PdfDocument(site / PDF_FOLDER / job.name)
     found = []
     for page in pdf:
         found += [code.text for code in zxingcpp.read_barcodes(page.render(scale=2).to_pil())]
@@ -197,5 +198,5 @@ def test_pdfs_are_drawn_again_only_when_their_content_changes(project, tmp_path)
     rendered, reused = pdf_log(build(project, tmp_path / "three", quiet=False))
     assert 0 < rendered < len(JOBS) and rendered + reused == len(JOBS)
     assert len(list((project / ".cache" / "pdf").glob("*.pdf"))) == len(JOBS)  # stale ones are dropped
-    ru = " ".join(pdf_text(tmp_path / "three" / checklists.PDF_FOLDER / "pana-procedure-ru.pdf"))
+    ru = " ".join(pdf_text(tmp_path / "three" / PDF_FOLDER / "pana-procedure-ru.pdf"))
     assert "В течение 4 календарных дней с момента получения свидетельства" in ru

@@ -18,8 +18,6 @@ from markupsafe import Markup
 from . import render
 from .models import Checklist, ChecklistItem, Owner
 
-PDF_FOLDER = "pdf"  # under the site's root, shared by every language
-
 
 @dataclass(frozen=True)
 class Row:

@@ -14,9 +14,22 @@ import hashlib
 import os
 import pickle
 import sysconfig
+from dataclasses import dataclass
 from pathlib import Path
 
+from .pdf_cache import Printed
+
 READ = ("data", "content", "hooks", "fonts")
+
+
+@dataclass
+class Made:
+    """What the first language's on_pre_build makes for every language, and what it reports."""
+
+    pages: dict[tuple[str, str], str]  # Markdown by (language, page)
+    printed: Printed
+    strings: dict[str, dict[str, str]]  # interface words for the theme's templates, by key and language
+    notes: list[str]  # for the build's log
 
 
 def digest(root: Path, *settings: object) -> str:
@@ -33,7 +46,7 @@ def digest(root: Path, *settings: object) -> str:
     return hashed.hexdigest()
 
 
-def recall(folder: Path, key: str):
+def recall(folder: Path, key: str) -> Made | None:
     """What `remember` kept under `key`, or None."""
     try:
         with (folder / f"{key}.pickle").open("rb") as stream:
@@ -42,7 +55,7 @@ def recall(folder: Path, key: str):
         return None
 
 
-def remember(folder: Path, key: str, made: object, keep: int = 4) -> None:
+def remember(folder: Path, key: str, made: Made, keep: int = 4) -> None:
     """Keep `made` under `key`, and only the `keep` newest: `make site` builds twice (offline copy, site)."""
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f"{key}.{os.getpid()}.part"

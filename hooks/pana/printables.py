@@ -9,13 +9,8 @@ looks the same wherever it is built; no system font is ever asked for.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import logging
-import os
-import shutil
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,10 +18,8 @@ import jinja2
 
 from . import checklists
 from .models import Review
+from .pdf_cache import FONTS, Printed, draw
 from .render import TEMPLATES, Page, bytecode_cache
-
-log = logging.getLogger("mkdocs.hooks.pana")
-FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -40,24 +33,6 @@ class Job:
     @property
     def name(self) -> str:
         return checklists.pdf_name(self.item_id, self.languages)
-
-
-@dataclass
-class Printed:
-    """The PDFs of one build: where each lies in the cache, and which had to be drawn.
-
-    Under `mkdocs serve` a changed PDF may be left `pending`, to be drawn after the
-    pages are served; until then its pages give the size of the version before.
-    """
-
-    files: dict[str, Path] = field(default_factory=dict)
-    rendered: list[str] = field(default_factory=list)
-    reused: list[str] = field(default_factory=list)
-    pending: dict[str, tuple[str, int]] = field(default_factory=dict)  # name: (HTML, size before)
-
-    def sizes(self) -> dict[str, int]:
-        drawn = {name: path.stat().st_size for name, path in self.files.items() if name not in self.pending}
-        return drawn | {name: size for name, (_, size) in self.pending.items()}
 
 
 def jobs(facts) -> list[Job]:
@@ -134,50 +109,9 @@ def draw_all(facts, site_url: str, cache_dir: Path, later: dict[str, int] | None
         elif later and job.name in later:
             printed.pending[job.name] = (html, later[job.name])
         else:
-            _draw(html, cached)
+            draw(html, cached)
             printed.rendered.append(job.name)
         printed.files[job.name] = cached
     for old in set(cache_dir.glob("*.pdf")) - set(printed.files.values()):
         old.unlink(missing_ok=True)  # drawn for content that has changed since
     return printed
-
-
-_drawing = threading.Lock()  # one drawing at a time: a later build may want the same file
-
-
-def _draw(html: str, target: Path) -> None:
-    import weasyprint  # 0.7 s to import: paid only when a PDF has to be drawn
-
-    with _drawing:
-        if target.exists():
-            return
-        partial = target.with_suffix(f".{os.getpid()}.part")  # another build may draw the same file
-        weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
-        partial.replace(target)
-
-
-def draw_pending(printed: Printed, site_dir: Path) -> threading.Thread:
-    """Draw the pending PDFs in the background and put them into `site_dir` (`mkdocs serve`)."""
-
-    def work() -> None:
-        for name, (html, _) in printed.pending.items():
-            try:
-                _draw(html, printed.files[name])
-            except Exception as error:  # noqa: BLE001 - the preview goes on; `make site` would stop
-                log.error(f"PDF {name} could not be drawn: {error}")
-        with contextlib.suppress(OSError):  # a newer build may have cleaned the folder meanwhile
-            copy_into(printed, site_dir)
-        log.info(f"PDFs: {len(printed.pending)} drawn after the pages were served")
-
-    thread = threading.Thread(target=work, name="pana-pdfs", daemon=True)
-    thread.start()
-    return thread
-
-
-def copy_into(printed: Printed, site_dir: Path) -> None:
-    """Put the drawn PDFs under `site_dir`/pdf/, where every language's pages link to them."""
-    out = site_dir / checklists.PDF_FOLDER
-    out.mkdir(parents=True, exist_ok=True)
-    for name, cached in printed.files.items():
-        if cached.exists():
-            shutil.copyfile(cached, out / name)

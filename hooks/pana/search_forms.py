@@ -18,7 +18,6 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
-import pymorphy3
 import snowballstemmer
 
 WORD = re.compile(r"[а-яё]+")
@@ -27,7 +26,9 @@ _answers: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 @functools.cache
-def _morph() -> pymorphy3.MorphAnalyzer:
+def _morph():
+    import pymorphy3  # loads its dictionary: only when a word is not in the answers kept from before
+
     return pymorphy3.MorphAnalyzer()
 
 
