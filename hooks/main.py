@@ -37,6 +37,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     if offline.building():
         offline.use_local_iframe_worker(config)
+    if _command == ["serve"]:  # the preview need not be light; minifying every page costs half a second
+        config.plugins["minify"].config["minify_html"] = False
 
 
 def build_language(config: MkDocsConfig) -> str:
