@@ -34,17 +34,10 @@ import material
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides", "fonts")
+sys.path.insert(0, str(ROOT))
+from tools.project_copy import copy_project  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")  # PurgeCSS, run by the build
-    return target
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
@@ -232,11 +225,16 @@ def add_languages(project: Path, count: int) -> None:
         config.write_text(text.replace("\nhooks:\n", f"{entry}\nhooks:\n", 1), encoding="utf-8")
 
 
+# Pages that list every step, office or term: they grow with the data, so they are not copied;
+# N copies of each would list N times the data, and the site would grow as N squared.
+LISTING = {"guide.md", "timeline.md", "calculator.md", "offices.md", "glossary.md"}
+
+
 def grown(project: Path, times: int) -> Path:
-    """Every content page, step, office and glossary term copied `times` times in every language."""
+    """Steps, offices and glossary terms `times` times over, and the other pages copied `times` times."""
     grow_data(project, times)
     for language_folder in (project / "content").iterdir():
-        for page in list(language_folder.glob("*.md")):
+        for page in sorted(set(language_folder.glob("*.md")) - {language_folder / name for name in LISTING}):
             for copy in range(1, times):
                 shutil.copy2(page, page.with_name(f"{page.stem}-copy{copy}.md"))
     config = project / "mkdocs.yml"
@@ -258,13 +256,16 @@ def measure_growth(shapes: list[tuple[int, int]], workdir: Path) -> list[dict]:
         timed(build_command(project / "out"), project)  # fill the caches: PDFs, PurgeCSS, compiled templates
         seconds, peak = timed(build_command(project / "out"), project)
         steps = len(yaml.safe_load((project / "data" / "procedure.yml").read_text(encoding="utf-8"))["steps"])
+        html = sum(file.stat().st_size for file in (project / "out").rglob("*.html")) / 1e6
         rows.append(
             {
                 "size": size,
                 "languages": languages,
                 "pages": pages,
                 "steps": steps,
+                "html_mb": round(html, 1),
                 "build_warm_s": round(seconds, 3),
+                "seconds_per_html_mb": round(seconds / html, 3),
                 "peak_memory_mb": peak,
             }
         )
@@ -299,11 +300,11 @@ def main(argv: list[str]) -> int:
     for key, value in results.items():
         if key != "growth":
             print(f"{key:28} {value}")
-    print("\nsize  languages  pages  steps  warm build (s)  peak memory (MB)")
+    print("\nsize  languages  pages  steps  HTML (MB)  warm build (s)  s per HTML MB  peak memory (MB)")
     for row in results["growth"]:
         print(
-            f"{row['size']:>4}  {row['languages']:>9}  {row['pages']:>5}  {row['steps']:>5}"
-            f"  {row['build_warm_s']:>14}  {row['peak_memory_mb']:>16}"
+            f"{row['size']:>4}  {row['languages']:>9}  {row['pages']:>5}  {row['steps']:>5}  {row['html_mb']:>9}"
+            f"  {row['build_warm_s']:>14}  {row['seconds_per_html_mb']:>13}  {row['peak_memory_mb']:>16}"
         )
     return 0
 

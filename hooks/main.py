@@ -35,7 +35,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    if offline.building():
+    if offline.building(config):
         offline.use_local_iframe_worker(config)
     if _command == ["serve"]:  # the preview need not be light; minifying every page costs half a second
         config.plugins["minify"].config["minify_html"] = False
@@ -51,7 +51,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = Path(config.config_file_path).parent
     built = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
-    settings = (config.site_url, config.repo_url, config.docs_dir, offline.zip_size(root), dt.date.today(), built)
+    settings = (
+        config.site_url,
+        config.repo_url,
+        config.docs_dir,
+        offline.zip_size(root, config),
+        dt.date.today(),
+        built,
+    )
     key = memo.digest(root, *settings)
     made = memo.recall(root / ".cache" / "build", key)
     if made and all(path.exists() for path in made.printed.files.values()):
@@ -97,7 +104,7 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
             printed.sizes(),
             repo_url=config.repo_url or "",
             freshness=freshness,
-            offline_size=offline.zip_size(root),
+            offline_size=offline.zip_size(root, config),
         )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
@@ -168,11 +175,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         known = search_split.lunr_languages(site_dir)
         for language in languages:
             part = search_split.split_entries(index, language, i18n.default_language, languages, known)
-            search_split.write_index(site_dir, part, language, i18n.default_language)
+            search_split.write_index(site_dir, part, language, i18n.default_language, offline.building(config))
     search_loading.wait_for_search(site_dir)
     if _command != ["serve"]:
         unused_css.drop_unused_css(root, site_dir)
-    offline.finish(root, site_dir)
+    offline.finish(root, site_dir, config)
     pdf_cache.copy_into(_printed[0], site_dir)
     if _printed[0].pending:
         pdf_cache.draw_pending(_printed[0], site_dir)

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tools.project_copy import copy_project
+from tools.weight import ARGS as CHROMIUM_ARGS
+from tools.weight import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "hooks", "overrides", "fonts")
 LANGUAGES = ("en", "ru", "kk")
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build needs into `target`, so a test may change it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")  # PurgeCSS, run by the build
-    return target
 
 
 def build(project: Path, site_dir: Path, quiet: bool = True) -> subprocess.CompletedProcess:
@@ -80,18 +69,6 @@ def page_path(site: Path, language: str, page: str) -> Path:
     """The HTML file of `page` ('' for home, 'guide' …) in `language`."""
     folder = site if language == "en" else site / language
     return folder / page / "index.html" if page else folder / "index.html"
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")

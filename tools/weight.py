@@ -19,7 +19,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's; the browser tests use the same (tests/conftest.py)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -27,6 +27,7 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-quic",
 ]
 
 

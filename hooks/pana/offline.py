@@ -10,20 +10,20 @@ zip from the About page with its size.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 ZIP = Path("offline") / "pana-offline.zip"  # built by `make offline`, published at the site's root
-SWITCH = "PANA_OFFLINE"  # also read by mkdocs.yml, to turn on the theme's offline plugin
+SWITCH = "PANA_OFFLINE"  # read by mkdocs.yml to turn on the theme's offline plugin, whose setting `building` reads
 IFRAME_WORKER = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_IN_SITE = "assets/javascripts/iframe-worker.js"
 
 
-def building() -> bool:
-    return os.environ.get(SWITCH, "").lower() in {"1", "true"}
+def building(config) -> bool:
+    """Whether this is the offline copy's build: the theme's offline plugin is on."""
+    return bool(config.plugins["material/offline"].config.enabled)
 
 
 def use_local_iframe_worker(config) -> None:
@@ -31,15 +31,15 @@ def use_local_iframe_worker(config) -> None:
     config.extra["polyfills"] = [IFRAME_WORKER_IN_SITE]
 
 
-def zip_size(root: Path) -> int | None:
+def zip_size(root: Path, config) -> int | None:
     """Bytes of the offline copy the online site offers, if `make offline` has built it."""
     zipped = root / ZIP
-    return zipped.stat().st_size if zipped.exists() and not building() else None
+    return zipped.stat().st_size if zipped.exists() and not building(config) else None
 
 
-def finish(root: Path, site_dir: Path) -> None:
+def finish(root: Path, site_dir: Path, config) -> None:
     """Offline build: put the helper in the site. Online build: publish the zip beside it."""
-    if building():
+    if building(config):
         helper = root / IFRAME_WORKER
         if not helper.exists():
             raise PluginError(f"{IFRAME_WORKER} is missing: run `make offline`, which installs it (npm ci)")
@@ -50,5 +50,4 @@ def finish(root: Path, site_dir: Path) -> None:
 
 def write_index_script(data: str, json_file: Path) -> None:
     """From file:// the theme loads `search_index.js`, which sets `__index`, instead of the JSON."""
-    if building():
-        json_file.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+    json_file.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -50,11 +50,12 @@ def split_entries(index: dict, language: str, default: str, others: list[str], k
     return {"config": config, "docs": docs}
 
 
-def write_index(site_dir: Path, index: dict, language: str, default: str) -> Path:
+def write_index(site_dir: Path, index: dict, language: str, default: str, for_file_urls: bool) -> Path:
     folder = site_dir if language == default else site_dir / language
     target = folder / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     target.write_text(data, encoding="utf-8")
-    offline.write_index_script(data, target)
+    if for_file_urls:
+        offline.write_index_script(data, target)
     return target
