@@ -20,7 +20,7 @@ def test_benchmark_runs_and_writes_its_numbers(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     numbers = json.loads(out.read_text(encoding="utf-8"))
-    for key in ("build_cold_s", "build_warm_s", "check_s", "plain_markdown_no_hooks_s", "edit_to_served_s"):
+    for key in ("make_site_cold_s", "make_site_warm_s", "check_s", "plain_markdown_no_hooks_s", "edit_to_served_s"):
         assert numbers[key]["median"] > 0
     three, four = numbers["growth"]
     assert (three["languages"], four["languages"]) == (3, 4)
