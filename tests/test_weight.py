@@ -10,6 +10,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 import weight  # noqa: E402
+from pana.unused_css import seen_words  # noqa: E402
 
 GUIDE_BUDGET = 60_000  # gzip bytes of everything a first visit to the guide downloads
 
@@ -32,3 +33,13 @@ def test_first_visit_to_the_guide_stays_within_budget_in_every_language(rows):
     for row in rows:
         assert row["first"] <= GUIDE_BUDGET, row
         assert row["search"] < 1_000, row  # the index and the theme's worker wait for the search dialog
+
+
+def test_purgecss_is_run_again_only_when_a_word_it_could_use_changes(tmp_path):
+    css = '.md-banner{color:red}a[href^="http"]{margin:33px}@media screen{.md-typeset{margin:0}}'
+    page = tmp_path / "index.html"
+    page.write_text('<p class="md-banner">banana 33 <a href="https://x">screen</a></p>', encoding="utf-8")
+    seen = seen_words(css, [page])
+    # names in selectors and at-rules, and words holding a partly matched value ("https" holds "http");
+    # not the text ("banana"), nor a number that only a declaration has ("33"), nor an unstyled tag ("p")
+    assert seen == {"md-banner", "a", "href", "https", "screen"}

@@ -6,13 +6,15 @@ classes, ids and attributes appear in the built HTML or in the theme's and Pana'
 scripts, which add classes of their own, and drops the rest, with unused variables,
 keyframes and font faces. Pana's own stylesheet is only compressed (csscompressor):
 every rule in it is there for a reason. `mkdocs serve` skips all this: the preview need
-not be light. The result is kept in .cache/, keyed by every file PurgeCSS reads, so a
-build whose pages did not change does not start Node again.
+not be light. The result is kept in .cache/, keyed by the stylesheets and by what
+PurgeCSS can see of the pages and scripts (`seen_words`), so a build whose pages
+changed only in their text, as after most data edits, does not start Node again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -30,9 +32,11 @@ def drop_unused_css(root: Path, site_dir: Path) -> None:
     styles = site_dir / "assets" / "stylesheets"
     scripts = site_dir / "assets" / "javascripts"
     themes = sorted(styles.glob("main.*.min.css"))
-    pages = sorted(site_dir.rglob("*.html"))
-    read = [purgecss.parent.parent / "package.json", *themes, *pages, *sorted(scripts.glob("*.js"))]
-    kept = root / ".cache" / "purgecss" / _digest(read, site_dir)
+    content = [*sorted(site_dir.rglob("*.html")), *sorted(scripts.glob("*.js"))]
+    css = "".join(theme.read_text(encoding="utf-8") for theme in themes)
+    key = hashlib.sha256((purgecss.parent.parent / "package.json").read_bytes() + css.encode())
+    key.update(" ".join(sorted(seen_words(css, content))).encode())
+    kept = root / ".cache" / "purgecss" / key.hexdigest()
     if not kept.is_dir():
         _purge(purgecss, themes, site_dir, scripts, kept)
     for theme in themes:
@@ -41,12 +45,27 @@ def drop_unused_css(root: Path, site_dir: Path) -> None:
     own.write_text(compress(own.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def _digest(files: list[Path], site_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(f"{file.relative_to(site_dir) if file.is_relative_to(site_dir) else file.name}\n".encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
+# PurgeCSS's default extractor: the words it finds in a page are all it knows of it
+WORD = re.compile(r"[A-Za-z0-9_-]+")
+# values of attribute selectors matched by prefix, suffix or substring ([href^="http"])
+PARTIAL_VALUE = re.compile(r"\[[^\]=]*[\^$*~|]=\s*[\"']?([^\"'\]]+)")
+# what stands before a `{`: selectors and at-rules, not declarations
+SELECTORS = re.compile(r"([^{}]*)\{")
+
+
+def seen_words(css: str, content: list[Path]) -> set[str]:
+    """The words of `content` that can keep a rule of `css`: PurgeCSS's result depends on no other.
+
+    A rule is kept when the words of its selector are among the content's words,
+    or, for an attribute matched in part, when a word holds that part.
+    """
+    selectors = " ".join(SELECTORS.findall(css))
+    in_css = set(WORD.findall(selectors))
+    partial = set(PARTIAL_VALUE.findall(selectors))
+    words = set()
+    for file in content:
+        words.update(WORD.findall(file.read_text(encoding="utf-8")))
+    return {word for word in words if word in in_css or any(part in word for part in partial)}
 
 
 def _purge(purgecss: Path, themes: list[Path], site_dir: Path, scripts: Path, kept: Path) -> None:
