@@ -23,6 +23,7 @@ import snowballstemmer
 WORD = re.compile(r"[а-яё]+")
 # (stem, form) pairs by word, kept between builds in .cache/: the dictionary takes 0.6 s to ask
 _answers: dict[str, tuple[tuple[str, str], ...]] = {}
+_stems: dict[str, str] = {}  # Snowball's stem of each word of the pages, kept with them (0.1 s a build)
 
 
 @functools.cache
@@ -32,9 +33,15 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-@functools.cache
 def _stem(word: str) -> str:
-    return snowballstemmer.stemmer("russian").stemWord(word)
+    if word not in _stems:
+        _stems[word] = _stemmer().stemWord(word)
+    return _stems[word]
+
+
+@functools.cache
+def _stemmer():
+    return snowballstemmer.stemmer("russian")
 
 
 def _dictionary_version() -> str:
@@ -43,16 +50,17 @@ def _dictionary_version() -> str:
 
 @contextlib.contextmanager
 def answers_kept_in(file: Path):
-    """Read the dictionary's earlier answers from `file`, and write them back if new words came."""
-    with contextlib.suppress(OSError, ValueError):
+    """Read the dictionary's and the stemmer's earlier answers from `file`, and write them back if new words came."""
+    with contextlib.suppress(OSError, ValueError, KeyError):
         saved = json.loads(file.read_text(encoding="utf-8"))
         if saved.get("version") == _dictionary_version():
             _answers.update({word: tuple(map(tuple, pairs)) for word, pairs in saved["words"].items()})
-    known = len(_answers)
+            _stems.update(saved["stems"])
+    known = len(_answers), len(_stems)
     yield
-    if len(_answers) != known:
+    if (len(_answers), len(_stems)) != known:
         file.parent.mkdir(parents=True, exist_ok=True)
-        saved = {"version": _dictionary_version(), "words": _answers}
+        saved = {"version": _dictionary_version(), "words": _answers, "stems": _stems}
         file.write_text(json.dumps(saved, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
