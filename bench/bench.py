@@ -204,35 +204,42 @@ def made_up_codes(count: int) -> list[str]:
     return [f"q{letter}" for letter in "abcdefghijklmnoprst"[:count]]
 
 
-def with_text_in(value, code: str):
-    """`value` with every text (a mapping with en, ru and kk strings) also given in `code`, as its English."""
+def with_texts_in(value, codes: list[str]):
+    """`value` with every text (a mapping with en, ru and kk strings) also given in `codes`, as its English."""
     if isinstance(value, dict):
         if {"en", "ru", "kk"} <= value.keys() and all(isinstance(v, str) for v in value.values()):
-            return {**value, code: value["en"]}
-        return {key: with_text_in(item, code) for key, item in value.items()}
+            return value | dict.fromkeys(codes, value["en"])
+        return {key: with_texts_in(item, codes) for key, item in value.items()}
     if isinstance(value, list):
-        return [with_text_in(item, code) for item in value]
+        return [with_texts_in(item, codes) for item in value]
     return value
 
 
 def add_languages(project: Path, count: int) -> None:
     """`count` made-up languages more: each has English words, Babel's English rules and the theme's English."""
+    codes = made_up_codes(count)
+    names = {code: f"Made-up {number}" for number, code in enumerate(codes, start=1)}
+    languages = project / "data" / "languages.yml"
+    for file in (project / "data").glob("*.yml"):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if file == languages:
+            data["languages"] |= {
+                code: {"name": name, "review": "not_reviewed", "locale": "en"} for code, name in names.items()
+            }
+        else:
+            data = with_texts_in(data, codes)
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     theme_words = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
-    config = project / "mkdocs.yml"
-    for number, code in enumerate(made_up_codes(count), start=1):
-        languages = project / "data" / "languages.yml"
-        data = yaml.safe_load(languages.read_text(encoding="utf-8"))
-        data["languages"][code] = {"name": f"Made-up {number}", "review": "not_reviewed", "locale": "en"}
-        languages.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        for file in (project / "data").glob("*.yml"):
-            if file != languages:
-                data = with_text_in(yaml.safe_load(file.read_text(encoding="utf-8")), code)
-                file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for code in codes:
         shutil.copytree(project / "content" / "en", project / "content" / code)
         shutil.copyfile(theme_words, project / "overrides" / "partials" / "languages" / f"{code}.html")
-        text = config.read_text(encoding="utf-8")
-        entry = f"        - locale: {code}\n          name: Made-up {number}\n          build: true\n"
-        config.write_text(text.replace("\nhooks:\n", f"{entry}\nhooks:\n", 1), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    entries = "".join(
+        f"        - locale: {code}\n          name: {name}\n          build: true\n" for code, name in names.items()
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("\nhooks:\n", f"{entries}\nhooks:\n", 1), encoding="utf-8"
+    )
 
 
 # Pages that list every step, office or term: they grow with the data, so they are not copied;

@@ -41,6 +41,11 @@ def on_config(config: MkDocsConfig) -> None:
         config.plugins["minify"].config["minify_html"] = False
 
 
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages static-i18n builds, in mkdocs.yml's order."""
+    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+
+
 def build_language(config: MkDocsConfig) -> str:
     """The language being built; static-i18n's on_config runs after hooks, so ask it from on_pre_build on."""
     return config.plugins["i18n"].current_language
@@ -50,7 +55,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if build_language(config) != config.plugins["i18n"].default_language:
         return
     root = Path(config.config_file_path).parent
-    built = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    built = built_languages(config)
     settings = (
         config.site_url,
         config.repo_url,
@@ -169,7 +174,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     root_index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = {"config": root_index["config"], "docs": i18n.search_entries}
-    languages = [lang.locale for lang in i18n.config.languages if lang.build]
+    languages = built_languages(config)
     root = Path(config.config_file_path).parent
     with search_forms.answers_kept_in(root / ".cache" / "search-forms.json"):
         known = search_split.lunr_languages(site_dir)
