@@ -27,6 +27,7 @@ class Row:
     deadline: str = ""
     validity: str = ""
     older: tuple[str, ...] = ()
+    caution: str = ""  # the deadline's source is not the law itself (confidence: medium)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Sheet:
     lead: str
     blanks: tuple[str, ...]
     deadlines: tuple[Due, ...]
+    day_off: str  # what the sources say, and what Pana advises, when a last day is a day off
     sections: tuple[Section, ...]
     address: str
 
@@ -67,6 +69,7 @@ def sheet(page, checklist_id: str) -> Sheet:
         lead=page.text(checklist.lead),
         blanks=tuple(page.text(blank) for blank in checklist.blanks),
         deadlines=_deadlines(page, checklist),
+        day_off=page.counting_rule("day-off"),
         sections=sections,
         address=address(page.site_url, page.language, f"checklists/{checklist.id}/", page.facts.original),
     )
@@ -103,7 +106,8 @@ def _row(page, item: ChecklistItem) -> Row:
     deadline = render.upfirst(page.deadline(target)) if target.deadline else ""
     validity = page.duration(target.validity, "for") if getattr(target, "validity", None) else ""
     older = tuple(_older(page, old) for old in target.superseded if old.deadline) if item.older else ()
-    return Row(text=page.text(item.text), deadline=deadline, validity=validity, older=older)
+    caution = page.t("medium_confidence") if getattr(target, "confidence", None) else ""
+    return Row(text=page.text(item.text), deadline=deadline, validity=validity, older=older, caution=caution)
 
 
 def _older(page, old) -> str:

@@ -55,7 +55,15 @@ class Facts:
         self.terms = {t.id: t for t in files["glossary.yml"].terms}
         self.events = files["procedure.yml"].events
         self.steps = files["procedure.yml"].steps
-        self.routes = files["routes.yml"].routes
+        self.limits = files["procedure.yml"].limits
+        self.notes = files["procedure.yml"].notes
+        steps = {s.id: s for s in self.steps}
+        # a route that shares a step's deadline gets it here, so every page reads route.deadline alike
+        self.routes = [
+            r.model_copy(update={"deadline": steps[r.same_deadline_as].deadline}) if r.same_deadline_as else r
+            for r in files["routes.yml"].routes
+        ]
+        self.counting = files["counting.yml"]
         self.strings = files["strings.yml"].strings
         self.languages = files["languages.yml"].languages  # in order, the original first
         self.original = next(iter(self.languages))
@@ -100,6 +108,8 @@ def load_facts(data_dir: Path) -> Facts:
     known = _known_ids(located)
     problems.extend(_reference_problems(files, located, known, data_dir.name))
     problems.extend(_unique_id_problems(files, located, data_dir.name))
+    if not problems:
+        problems.extend(deadline_problems(files, located, data_dir.name))
     if problems:
         raise DataError(problems)
     facts = Facts(files, located)
@@ -270,3 +280,62 @@ def texts_in(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from texts_in(item, (*path, key))
+
+
+def deadline_problems(files: dict[str, BaseModel], located: dict[str, Located], folder: str) -> list[Problem]:
+    """A deadline is written once, and the steps' deadlines run forwards.
+
+    Two items stating the same deadline from the same source are one deadline
+    written twice (the second should say `same_deadline_as`). A deadline counted
+    from the end of a step (an event named like the step) must come after that
+    step, and a step of the main chain must run from the registration or from an
+    earlier step of the chain, or the timeline could not be drawn.
+    """
+    found = []
+    procedure, routes = files["procedure.yml"], files["routes.yml"]
+    items = [("procedure.yml", ("steps", i), s) for i, s in enumerate(procedure.steps)]
+    items += [("routes.yml", ("routes", i), r) for i, r in enumerate(routes.routes)]
+    items += [("procedure.yml", ("limits", i), limit) for i, limit in enumerate(procedure.limits)]
+    seen: dict[tuple, str] = {}
+    for name, path, item in items:
+        d = item.deadline
+        if d is None or d.same_day:
+            continue
+        key = (d.amount, d.unit, d.from_, d.before, item.source)
+        where = f"{name}:{field_path(path)}"
+        if key in seen:
+            message = (
+                f"states the same deadline from the same source as {seen[key]}; write it once and "
+                f"refer to it (a route says `same_deadline_as: STEP`)"
+            )
+            found.append(
+                Problem(f"{folder}/{name}", located[name].line_of((*path, "deadline")), field_path(path), message)
+            )
+        seen.setdefault(key, where)
+    position = {s.id: i for i, s in enumerate(procedure.steps)}
+    chain = {s.id for s in procedure.steps if s.in_total and not s.deadline.same_day}
+    for index, step in enumerate(procedure.steps):
+        event = step.deadline.from_
+        path = ("steps", index, "deadline", "from")
+        line = located["procedure.yml"].line_of(path)
+        if event in position and position[event] >= index:
+            found.append(
+                Problem(
+                    f"{folder}/procedure.yml",
+                    line,
+                    field_path(path),
+                    f"'{event}' is the end of a step that comes at or after this one; a deadline runs from "
+                    "an earlier step (move this step down, or name another event)",
+                )
+            )
+        elif step.id in chain and event not in models.REGISTRATION_EVENTS and event not in chain:
+            found.append(
+                Problem(
+                    f"{folder}/procedure.yml",
+                    line,
+                    field_path(path),
+                    f"a step of the main chain runs from the registration ({', '.join(models.REGISTRATION_EVENTS)}) "
+                    "or from an earlier step of the chain; give another event, or `in_total: false`",
+                )
+            )
+    return found

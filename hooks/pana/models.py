@@ -179,6 +179,15 @@ class Owner(StrEnum):
     authority = "authority"
 
 
+class Confidence(StrEnum):
+    medium = "medium"  # the source is not the law itself: a lawyer should check it
+
+
+# Events that happen on the day the application is registered (the register step is
+# `same_day`): the main chain of steps starts from them.
+REGISTRATION_EVENTS = ("application", "certificate", "registration")
+
+
 class Step(Strict):
     id: Id
     title: Text
@@ -190,23 +199,53 @@ class Step(Strict):
     receives: TermId | None = None
     validity: Duration | None = None
     in_total: bool = True
+    confidence: Confidence | None = None
     source: SourceId
     superseded: list[Superseded] = []
+
+
+class Limit(Strict):
+    """A limit the law sets on the whole procedure, such as the time for the decision."""
+
+    id: Id
+    title: Text
+    deadline: Deadline
+    condition: Text | None = None
+    source: SourceId
+
+
+class Note(Strict):
+    """A fact in one sentence, with its source."""
+
+    text: Text
+    source: SourceId
 
 
 class ProcedureFile(Strict):
     events: dict[Id, Text]
     steps: list[Step] = Field(min_length=1)
+    limits: list[Limit] = []
+    notes: dict[Id, Note] = {}  # facts about the procedure that are not steps, by id, for pages to name
 
 
 class Route(Strict):
+    """A situation to apply from. Its deadline is its own, or a step's (`same_deadline_as`),
+    so that one deadline is written once; data.Facts puts the step's deadline in."""
+
     id: Id
     title: Text
     where: Text
     body: TermId
     deadline: Deadline | None = None
+    same_deadline_as: StepId | None = None
     source: SourceId
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _one_deadline(self) -> Route:
+        if self.deadline is not None and self.same_deadline_as is not None:
+            raise ValueError("give either deadline or same_deadline_as, not both")
+        return self
 
 
 class RoutesFile(Strict):
@@ -373,6 +412,8 @@ class Office(Strict):
     phones: list[Phone] = []
     hours: Text | None = None
     does: Text | None = None
+    website: Annotated[HttpUrl, AfterValidator(_web_link)] | None = None
+    website_source: SourceId | None = None  # where the website's address comes from, if not `source`
     source: SourceId
 
 
@@ -456,6 +497,73 @@ class DetentionFile(Strict):
     facts: list[DetentionFact] = Field(min_length=1)
 
 
+class RuleId(StrEnum):
+    """The counting rules the calculator applies; counting.yml explains each in words."""
+
+    start = "start"
+    calendar_days = "calendar-days"
+    working_days = "working-days"
+    hours = "hours"
+    months = "months"
+    day_off = "day-off"
+
+
+class DayOne(StrEnum):
+    next_day = "next-day"  # the day of the event is day 0
+    event_day = "event-day"  # the day of the event is day 1
+
+
+class CountingRule(Strict):
+    """How a date is computed, in words, with its sources, or marked as Pana's advice."""
+
+    id: RuleId
+    text: Text
+    sources: list[SourceId] = []
+    advice: bool = False
+
+    @model_validator(mode="after")
+    def _sourced_or_advice(self) -> CountingRule:
+        if not self.sources and not self.advice:
+            raise ValueError(
+                "a counting rule needs sources (ids in sources.yml); if no source states it, "
+                "write `advice: true` and word it as Pana's advice, not the law"
+            )
+        if self.sources and self.advice:
+            raise ValueError("a rule with sources is not advice: remove `advice: true`, or the sources")
+        return self
+
+
+class Order(Strict):
+    """A day the government moved: a Saturday or Sunday made a working day, or a weekday made a day off."""
+
+    date: dt.date
+    working: bool
+    source: SourceId
+
+
+class CalendarInfo(Strict):
+    known_until: dt.date  # the last day whose moved days off are known
+    source: SourceId
+    orders: list[Order] = []
+
+
+class CountingFile(Strict):
+    day_one: DayOne
+    rules: list[CountingRule]
+    calendar: CalendarInfo
+    # holiday names for languages the `holidays` package has none in, by its English name
+    holiday_names: dict[Code, dict[str, NonEmpty]] = {}
+
+    @model_validator(mode="after")
+    def _every_rule_once(self) -> CountingFile:
+        given = [rule.id for rule in self.rules]
+        if missing := [rule.value for rule in RuleId if rule not in given]:
+            raise ValueError(f"rules missing: {', '.join(missing)} (the calculator applies each; explain it)")
+        if len(set(given)) != len(given):
+            raise ValueError("a rule appears twice; keep one entry for each id")
+        return self
+
+
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "languages.yml": LanguagesFile,  # first: every text is checked against its languages
@@ -470,4 +578,5 @@ FILES: dict[str, type[Strict]] = {
     "offices.yml": OfficesFile,
     "statistics.yml": StatisticsFile,
     "detention.yml": DetentionFile,
+    "counting.yml": CountingFile,
 }

@@ -67,6 +67,11 @@ KK = {
 }
 
 
+# 24 hours are also "one day" in the sources (UNHCR's page says one day, the 2022 page 24 hours),
+# so a count of exactly 24 hours says both: (plain, genitive) forms of "one day".
+ONE_DAY = {"en": ("one day", "one day"), "ru": ("одни сутки", "одних суток"), "kk": ("бір тәулік", "бір тәулік")}
+
+
 @functools.cache
 def _locale(locale: str) -> Locale:
     return Locale.parse(locale)
@@ -85,6 +90,22 @@ def duration_phrase(duration: Duration, locale: str, form: Form = Form.within) -
     """
     n, unit = duration.amount, Unit(duration.unit)
     language = _locale(locale).language
+    if unit is Unit.hours and n == 24 and language in ONE_DAY:
+        return _with_one_day(_phrase(n, unit, locale, language, form), language, form)
+    return _phrase(n, unit, locale, language, form)
+
+
+def _with_one_day(phrase: str, language: str, form: Form) -> str:
+    """'within 24 hours (one day)', 'в течение 24 часов (одних суток)', '24 сағат (бір тәулік) ішінде'."""
+    plain, genitive = ONE_DAY[language]
+    gloss = f"({genitive if form is Form.within else plain})"
+    if language == "kk" and phrase.endswith((" ішінде", " бұрын")):
+        head, _, tail = phrase.rpartition(" ")
+        return f"{head} {gloss} {tail}"
+    return f"{phrase} {gloss}"
+
+
+def _phrase(n: int, unit: Unit, locale: str, language: str, form: Form) -> str:
     if language == "en":
         noun = EN[unit][0 if plural_category(n, locale) == "one" else 1]
         return {Form.within: f"within {n} {noun}", Form.for_: f"for {n} {noun}"}.get(form, f"{n} {noun}")

@@ -20,7 +20,6 @@ from babel.units import format_unit
 
 from . import charts, checklists, offline, plan
 from .data import Facts, Problem
-from .dates import Calendar
 from .models import Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
 
@@ -107,8 +106,10 @@ class Page:
         return duration_phrase(value, self.locale, Form(form))
 
     def deadline(self, item, form: str = "within") -> str:
-        """The deadline of a step or route, with the event it runs from."""
+        """The deadline of a step, route or limit, with the event it runs from."""
         self.cite(item.source)
+        if getattr(item, "same_deadline_as", None):
+            self.cite(self.step(item.same_deadline_as).source)
         return self.deadline_of(item.deadline, form)
 
     def deadline_of(self, deadline: Deadline, form: str = "within") -> str:
@@ -127,13 +128,34 @@ class Page:
         return next(r for r in self.facts.routes if r.id == route_id)
 
     def total(self) -> list[Duration]:
-        """The longest the procedure takes, one sum per unit, in the units' order."""
-        sums: dict[Unit, int] = {}
-        for step in self.facts.steps:
-            if step.in_total and not step.deadline.same_day:
-                self.cite(step.source)
-                sums[step.deadline.unit] = sums.get(step.deadline.unit, 0) + step.deadline.amount
-        return [Duration(amount=sums[unit], unit=unit) for unit in Unit if unit in sums]
+        """The longest the main chain of steps takes, as calendar days and working days."""
+        rows = plan.timeline(self.facts)
+        for row in rows:
+            self.cite(row.step.source)
+        days, working = plan.longest(rows)
+        return [
+            Duration(amount=amount, unit=unit)
+            for amount, unit in ((days, Unit.calendar_days), (working, Unit.working_days))
+            if amount
+        ]
+
+    def counting_rules(self):
+        """The rules by which dates are counted, each citing its sources (or marked as advice)."""
+        for rule in self.facts.counting.rules:
+            for source in rule.sources:
+                self.cite(source)
+        return self.facts.counting.rules
+
+    def counting_rule(self, rule_id: str) -> str:
+        """One counting rule in words, labelled as advice where no source states it."""
+        rule = next(r for r in self.facts.counting.rules if r.id.value == rule_id)
+        for source in rule.sources:
+            self.cite(source)
+        return f"{self.text(rule.text)} ({self.t('advice_label')})" if rule.advice else self.text(rule.text)
+
+    def calendar_known_until(self) -> str:
+        self.cite(self.facts.counting.calendar.source)
+        return self.date(self.facts.counting.calendar.known_until)
 
     def date(self, day) -> str:
         return format_day(day, self.locale)
@@ -167,8 +189,22 @@ class Page:
     def calculator_data(self) -> str:
         """The calculator's rules, holidays and labels as JSON, for the years around the build."""
         year = date.today().year
-        data = plan.browser_data(self.facts, self.language, Calendar(year - 1, year + 4))
+        for order in self.facts.counting.calendar.orders:
+            self.cite(order.source)
+        data = plan.browser_data(self.facts, self.language, plan.calendar(self.facts, year - 1, year + 4))
+        data["words"] = self.calculator_words()
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+    def calculator_words(self) -> dict[str, str]:
+        """The calculator's sentences in the page's language, with UNHCR's phones in."""
+        unhcr = next(office for office in self.facts.offices if office.kind.value == "help")
+        self.cite(unhcr.source)
+        keys = ("latest", "same_time", "day_off", "unsettled", "advice", "no_working_day", "next_open")
+        words = {key: self.t(f"calc_{key}") for key in keys}
+        words["no_working_day"] = words["no_working_day"].replace("{phones}", ", ".join(unhcr.phones))
+        words["unknown"] = self.t("calc_unknown_days_off").replace("{day}", self.calendar_known_until())
+        words["outside"] = self.t("calc_outside_years")
+        return words
 
     def day_label(self, day: int, working: int) -> str:
         """'day 75 + 5 working days': the latest end of a step, counted from the application."""
@@ -186,6 +222,7 @@ class Page:
             "timeline_rows": lambda: plan.timeline(self.facts),
             "day_label": self.day_label,
             "calculator_data": self.calculator_data,
+            "inputs": plan.INPUTS,
             "statistics": self.facts.statistics,
             "detention": self.facts.detention,
             "figure": self.figure,
@@ -213,6 +250,11 @@ class Page:
             "step": self.step,
             "route": self.route,
             "total": self.total,
+            "limits": lambda: self.sourced(self.facts.limits),
+            "note": lambda note_id: self.sourced([self.facts.notes[note_id]])[0],
+            "counting_rules": self.counting_rules,
+            "counting_rule": self.counting_rule,
+            "calendar_known_until": self.calendar_known_until,
             "date": self.date,
             "upfirst": upfirst,
             "site_url": self.site_url,
