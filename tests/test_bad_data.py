@@ -165,6 +165,37 @@ def pair_in_unknown_language(project: Path):
     )
 
 
+def counting_rule_without_source(project: Path):
+    file = project / "data/counting.yml"
+    replace_once(file, "  - id: hours\n    advice: true\n", "  - id: hours\n")
+    return (
+        "data/counting.yml",
+        line_of(file, "  - id: hours"),
+        "rules[3]: a counting rule needs sources (ids in sources.yml); if no source states it, write `advice: true`",
+    )
+
+
+def deadline_written_twice(project: Path):
+    file = project / "data/routes.yml"
+    replace_once(file, "    same_deadline_as: apply\n", f"    {FIRST_STEP_DEADLINE}\n")
+    return (
+        "data/routes.yml",
+        line_of(file, FIRST_STEP_DEADLINE),
+        "routes[2]: states the same deadline from the same source as procedure.yml:steps[0]",
+    )
+
+
+def deadline_from_a_later_step(project: Path):
+    file = project / "data/procedure.yml"
+    old = "deadline: {amount: 3, unit: calendar_days, from: application}"
+    replace_once(file, old, old.replace("from: application", "from: interview"))
+    return (
+        "data/procedure.yml",
+        line_of(file, old.replace("from: application", "from: interview")),
+        "steps[4].deadline.from: 'interview' is the end of a step that comes at or after this one",
+    )
+
+
 BAD_INPUTS = [
     yaml_syntax_error,
     tab_indentation,
@@ -185,6 +216,9 @@ BAD_INPUTS = [
     source_url_not_http,
     text_in_unknown_language,
     pair_in_unknown_language,
+    counting_rule_without_source,
+    deadline_written_twice,
+    deadline_from_a_later_step,
 ]
 
 

@@ -76,3 +76,15 @@ def test_the_about_page_offers_the_zip_with_its_size(site, built_project):
     megabytes = f"{size / 1e6:.1f}"
     assert f"{megabytes} MB" in (site / "about" / "index.html").read_text(encoding="utf-8")
     assert f"{megabytes.replace('.', ',')} МБ" in (site / "ru" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["", "ru/", "kk/"])
+def test_the_calculator_works_from_file(offline_page, unzipped, language):
+    """Its script is found from file:// (its address comes from the theme's `url` filter), with no network."""
+    page = offline_page
+    page.goto(unzipped.joinpath(f"{language}calculator.html").as_uri())
+    page.fill("#calc-arrival", "2027-03-19")
+    assert page.locator("#calc-result-apply .pana-date").inner_text() == "24.03.2027"
+    assert page.locator("#calc-result-apply .pana-closed").get_attribute("data-working-day") == "19.03.2027"
+    assert {url.split(":", 1)[0] for url in page.requests} == {"file"}
+    assert not page.failed

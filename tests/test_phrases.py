@@ -112,5 +112,21 @@ def test_other_units_and_forms(language, unit, form, expected):
 
 
 def test_russian_hours_after_21():
-    assert duration_phrase(Duration(amount=24, unit=Unit.hours), "ru", Form.within) == "в течение 24 часов"
+    assert duration_phrase(Duration(amount=21, unit=Unit.hours), "ru", Form.count) == "21 час"
     assert duration_phrase(Duration(amount=21, unit=Unit.hours), "ru", Form.within) == "в течение 21 часа"
+
+
+@pytest.mark.parametrize(
+    "locale,form,expected",
+    [
+        ("en", Form.within, "within 24 hours (one day)"),
+        ("ru", Form.within, "в течение 24 часов (одних суток)"),
+        ("kk", Form.within, "24 сағат (бір тәулік) ішінде"),
+        ("en", Form.count, "24 hours (one day)"),
+        ("ru", Form.count, "24 часа (одни сутки)"),
+        ("kk", Form.count, "24 сағат (бір тәулік)"),
+    ],
+)
+def test_24_hours_are_also_one_day_as_the_sources_say(locale, form, expected):
+    assert duration_phrase(Duration(amount=24, unit=Unit.hours), locale, form) == expected
+    assert "(" not in duration_phrase(Duration(amount=48, unit=Unit.hours), locale, form)

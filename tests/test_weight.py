@@ -12,7 +12,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import weight  # noqa: E402
 from pana.unused_css import seen_words  # noqa: E402
 
-GUIDE_BUDGET = 60_000  # gzip bytes of everything a first visit to the guide downloads
+# gzip bytes of everything a first visit to the guide downloads: 60 KB until the guide gained the
+# complaint and court steps and the law's decision limits (Russian guide 59.4 -> 61.0 KB); most of
+# it is the theme's script bundle, which issue 19 is to load only when needed
+GUIDE_BUDGET = 62_000
 
 
 @pytest.fixture(scope="module")

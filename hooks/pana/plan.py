@@ -35,6 +35,7 @@ class Rule:
     reader: bool  # the reader's own deadline: a closed office on the last day matters
     title: object  # models.Text
     source: str
+    caution: bool = False  # its source is not the law itself (confidence: medium)
 
 
 def chain(facts: Facts) -> list:
@@ -54,7 +55,8 @@ def spec(facts: Facts) -> list[Rule]:
     def of(key: str, start: str, item, reader: bool, deadline=None, title=None) -> Rule:
         d = deadline or item.deadline
         before = getattr(d, "before", False)  # a validity (Duration) runs forwards
-        return Rule(key, start, d.amount, d.unit, before, reader, title or item.title, item.source)
+        caution = getattr(item, "confidence", None) is not None
+        return Rule(key, start, d.amount, d.unit, before, reader, title or item.title, item.source, caution)
 
     register, notice, renewal = step["register"], step["notice"], step["renewal"]
     rules = [

@@ -204,6 +204,7 @@ class Page:
         words["no_working_day"] = words["no_working_day"].replace("{phones}", ", ".join(unhcr.phones))
         words["unknown"] = self.t("calc_unknown_days_off").replace("{day}", self.calendar_known_until())
         words["outside"] = self.t("calc_outside_years")
+        words["caution"] = self.t("medium_confidence")
         return words
 
     def day_label(self, day: int, working: int) -> str:

@@ -103,6 +103,12 @@
       }
       li.append(note);
     }
+    if (rule.caution) {
+      var caution = document.createElement("em");
+      caution.className = "pana-caution";
+      caution.textContent = words.caution;
+      li.append(caution);
+    }
     if (data.knownUntil && iso(result.day) > data.knownUntil) {
       var unknown = document.createElement("span");
       unknown.className = "pana-unknown";
