@@ -200,3 +200,64 @@ def test_pdfs_are_drawn_again_only_when_their_content_changes(project, tmp_path)
     assert len(list((project / ".cache" / "pdf").glob("*.pdf"))) == len(JOBS)  # stale ones are dropped
     ru = " ".join(pdf_text(tmp_path / "three" / PDF_FOLDER / "pana-procedure-ru.pdf"))
     assert "В течение 4 календарных дней с момента получения свидетельства" in ru
+
+
+def mentions(term_name: str, language: str) -> str:
+    """The words by which a sheet names a body, whatever its grammatical case: the abbreviation in
+    brackets, or the name before its first comma less the word that inflects (Russian and English
+    head nouns come first, Kazakh ones last)."""
+    if abbreviation := re.search(r"\(([^)]+)\)", term_name):
+        return abbreviation[1]
+    words_ = term_name.split(",")[0].split()
+    if len(words_) == 1:
+        return words_[0]
+    return " ".join(words_[:-1] if language == "kk" else words_[1:])
+
+
+def test_mentions_find_the_names_in_any_case():
+    assert mentions("Жұмыспен қамту және әлеуметтік бағдарламалар басқармасы", "kk") in (
+        "жұмыспен қамту және әлеуметтік бағдарламалар басқармасына".capitalize()
+    )
+    assert (
+        mentions("Управление занятости и социальных программ", "ru") in "в управление занятости и социальных программ"
+    )
+    assert mentions("UNHCR, the UN Refugee Agency", "en") == "UNHCR"
+
+
+@pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
+def test_every_sheet_gives_the_contacts_of_the_bodies_it_names(site, job):
+    """A sheet that names a body whose office the data gives an address or phone for shows them."""
+    text = " ".join(pdf_text(site / PDF_FOLDER / job.name))
+    checked = 0
+    for language in job.languages:
+        for office in FACTS.offices:
+            if office.body is None or not (office.address or office.phones):
+                continue
+            name = mentions(FACTS.terms[office.body].name[language], language)
+            if name.lower() not in text.lower():
+                continue
+            checked += 1
+            for phone in office.phones:
+                assert phone in text, (job.name, office.id, phone)
+            if office.address:
+                assert words(office.address[language]) in text, (job.name, office.id, language)
+    if job.item_id in ("detained", "asylum-card", "first-days", "after-decision"):
+        assert checked, f"{job.name} names no body with contacts: the test would prove nothing"
+
+
+def test_the_card_names_the_law_it_relies_on(site):
+    card = FACTS.checklists.card
+    for pair in card.pairs:
+        text = " ".join(pdf_text(site / PDF_FOLDER / checklists.pdf_name(card.id, pair)))
+        for language in pair:
+            assert words(FACTS.sources[card.law].title[language]) in text
+
+
+@pytest.mark.parametrize("item_id", CHECKLIST_IDS)
+def test_every_checklist_is_printed_in_russian_and_kazakh_side_by_side(site, item_id):
+    assert ["ru", "kk"] in [list(pair) for pair in FACTS.checklists.bilingual]
+    pages = pdf_text(site / PDF_FOLDER / checklists.pdf_name(item_id, ("ru", "kk")))
+    assert 1 <= len(pages) <= 2
+    text = " ".join(pages)
+    for language in ("ru", "kk"):
+        assert words(sheet_of(item_id, language).title) in text

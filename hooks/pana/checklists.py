@@ -38,6 +38,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """An office as a sheet prints it: its name and every detail its source gives."""
+
+    name: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Due:
     """A line of the deadlines box at the top."""
 
@@ -55,6 +63,7 @@ class Sheet:
     deadlines: tuple[Due, ...]
     day_off: str  # what the sources say, and what Pana advises, when a last day is a day off
     sections: tuple[Section, ...]
+    contacts: tuple[Contact, ...]
     address: str
 
 
@@ -71,6 +80,7 @@ def sheet(page, checklist_id: str) -> Sheet:
         deadlines=_deadlines(page, checklist),
         day_off=page.counting_rule("day-off"),
         sections=sections,
+        contacts=contacts(page, checklist.contacts),
         address=address(page.site_url, page.language, f"checklists/{checklist.id}/", page.facts.original),
     )
 
@@ -134,6 +144,28 @@ def _deadlines(page, checklist: Checklist) -> tuple[Due, ...]:
     return tuple(mine + theirs)
 
 
+def contacts(page, office_ids) -> tuple[Contact, ...]:
+    """The offices `office_ids` in the page's language, citing their sources."""
+    found = []
+    for office_id in office_ids:
+        office = next(o for o in page.facts.offices if o.id == office_id)
+        page.cite(office.source)
+        lines = []
+        if office.address:
+            place = page.text(office.address)
+            city = page.text(office.city) if office.city else ""
+            lines.append(f"{page.t('address')}: {place}" + (f", {city}" if city and city not in place else ""))
+        if office.phones:
+            lines.append(f"{page.t('phones')}: {', '.join(office.phones)}")
+        if office.hours:
+            lines.append(f"{page.t('hours')}: {page.text(office.hours)}")
+        if office.website:
+            page.cite(office.website_source or office.source)
+            lines.append(f"{page.t('website')}: {office.website.host}")
+        found.append(Contact(page.text(office.name), tuple(lines)))
+    return tuple(found)
+
+
 def address(site_url: str, language: str, path: str, original: str) -> str:
     """The public address of a page: the original language sits at the root."""
     prefix = "" if language == original else f"{language}/"
@@ -159,3 +191,9 @@ def qr_data_uri(url: str) -> str:
 def checked_on(page) -> date:
     """The oldest date on which any source the page used was last checked."""
     return min(page.facts.sources[source].checked for source in page.used_sources)
+
+
+def checked_label(page) -> str:
+    """Which words say how the facts were checked: from stored copies, unless every source was read live."""
+    live = all(page.facts.sources[source].checked_how.value == "live-page" for source in page.used_sources)
+    return "facts_checked" if live else "facts_checked_stored"

@@ -169,6 +169,7 @@ ID_HOMES: dict[str, tuple[str, str, bool]] = {
     "event": ("procedure.yml", "events", True),
     "step": ("procedure.yml", "steps", False),
     "route": ("routes.yml", "routes", False),
+    "office": ("offices.yml", "offices", False),
     "detention": ("detention.yml", "facts", False),
     "language": ("languages.yml", "languages", True),
 }

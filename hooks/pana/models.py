@@ -61,6 +61,7 @@ EventId = Annotated[str, Ref("event")]
 StepId = Annotated[str, Ref("step")]
 DetentionFactId = Annotated[str, Ref("detention")]
 RouteId = Annotated[str, Ref("route")]
+OfficeId = Annotated[str, Ref("office")]
 # ISO 639 codes; qaa-qtz are for local use, such as the made-up languages of the benchmarks
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 LanguageCode = Annotated[Code, Ref("language")]
@@ -160,6 +161,13 @@ def _web_link(value: HttpUrl) -> HttpUrl:
     return value
 
 
+class CheckedHow(StrEnum):
+    """How the project last read a source: what "checked" on a page means."""
+
+    stored_copy = "stored-copy"  # a copy kept by the project, possibly older than the live page
+    live_page = "live-page"  # the page itself, online
+
+
 class Source(Strict):
     id: Id
     title: Text
@@ -167,6 +175,7 @@ class Source(Strict):
     url: Annotated[HttpUrl, AfterValidator(_web_link)]
     updated: PartialDate | None = None
     checked: dt.date
+    checked_how: CheckedHow
     note: Text | None = None
 
 
@@ -334,6 +343,7 @@ class Checklist(Strict):
     lead: Text
     blanks: list[Text] = Field(min_length=1)  # what the reader writes on the lines: dates, case number
     sections: list[ChecklistSection] = Field(min_length=1)
+    contacts: list[OfficeId] = []  # offices the sheet tells the reader to go to or call, printed in full
 
 
 class Card(Strict):
@@ -344,6 +354,8 @@ class Card(Strict):
     says: Text
     blanks: list[Text] = Field(min_length=1)
     source: SourceId
+    law: SourceId  # the law the request relies on, named on the card
+    contacts: list[OfficeId] = []
     pairs: list[Pair] = Field(min_length=1)
 
 
@@ -432,24 +444,36 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
 class Point(Strict):
+    """One figure: for a year, or a month of it (`month`), or a group (`label`, such as a country).
+    `source` names the point's own source where it is not the series'."""
+
     year: Year
+    month: int | None = Field(default=None, ge=1, le=12)
+    label: Text | None = None
     value: float = Field(ge=0)
+    source: SourceId | None = None
+
+    @property
+    def when(self) -> tuple[int, int]:
+        return (self.year, self.month or 0)
 
 
 class Series(Strict):
-    """One statistic over the years, as its source gives it."""
+    """One statistic over time (or split into groups), as its sources give it."""
 
     id: Id
     kind: SeriesKind
     title: Text
     source: SourceId
+    header: Text | None = None  # the first column's heading, where it is not the year
+    note: Note | None = None
     points: list[Point] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _one_value_a_year(self) -> Series:
-        years = [p.year for p in self.points]
-        if len(set(years)) != len(years):
-            raise ValueError("a year appears twice in points; keep one value per year")
+        keys = [tuple(sorted(p.label.root.items())) if p.label else p.when for p in self.points]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a year (or month, or group) appears twice in points; keep one value for each")
         return self
 
 

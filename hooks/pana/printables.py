@@ -60,10 +60,13 @@ def environment(cache_dir: Path) -> jinja2.Environment:
 def html_of(job: Job, facts, site_url: str, env: jinja2.Environment) -> str:
     """The HTML of one PDF: a column per language, the rows of each language side by side."""
     pages = [Page(facts, language, site_url=site_url) for language in job.languages]
+    card_contacts = []
     if job.template == "print/card.html.j2":
         sheets = []
         for page in pages:
             page.cite(facts.checklists.card.source)
+            page.cite(facts.checklists.card.law)
+            card_contacts.append(checklists.contacts(page, facts.checklists.card.contacts))
     else:
         sheets = [checklists.sheet(page, job.item_id) for page in pages]
     columns = [
@@ -71,12 +74,14 @@ def html_of(job: Job, facts, site_url: str, env: jinja2.Environment) -> str:
             "page": page,
             "sources": [facts.sources[s] for s in sorted(page.used_sources)],
             "checked": page.date(checklists.checked_on(page)),
+            "checked_label": page.t(checklists.checked_label(page)),
             "not_reviewed": facts.languages[page.language].review is Review.not_reviewed,
         }
         for page in pages
     ]
     return env.get_template(job.template).render(
         card=facts.checklists.card,
+        card_contacts=card_contacts,
         sheets=sheets,
         columns=columns,
         qr=checklists.qr_data_uri(sheets[-1].address) if sheets else "",

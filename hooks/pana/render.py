@@ -97,6 +97,11 @@ class Page:
     def t(self, key: str) -> str:
         return self.facts.strings[key][self.language]
 
+    def checked(self, source) -> str:
+        """'Read by Pana from a stored copy of the page: 22.11.2026', or on the live page."""
+        key = "checked_stored" if source.checked_how.value == "stored-copy" else "checked_live"
+        return f"{self.t(key)}: {self.date(source.checked)}"
+
     def term(self, term_id: str) -> str:
         term = self.facts.terms[term_id]
         self.cite(term.source)
@@ -228,7 +233,9 @@ class Page:
             "detention": self.facts.detention,
             "figure": self.figure,
             "has_chart": charts.has_chart,
-            "bar_chart": lambda series: charts.bar_chart(series, self.locale),
+            "bar_chart": lambda series: charts.bar_chart(series, self.language, self.locale),
+            "ordered_points": charts.ordered,
+            "point_name": lambda point: charts.point_name(point, self.language, self.locale),
             "link": self.link,
             "sourced": self.sourced,
             "tel": tel,
@@ -257,6 +264,7 @@ class Page:
             "counting_rule": self.counting_rule,
             "calendar_known_until": self.calendar_known_until,
             "date": self.date,
+            "checked": self.checked,
             "upfirst": upfirst,
             "site_url": self.site_url,
             "repo_url": self.repo_url.rstrip("/"),
