@@ -23,7 +23,7 @@ serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebu
 
 site: offline ## build the site into site/, with the offline copy; a failed build leaves the previous site/ untouched
 	rm -rf .site-new
-	$(BIN)/mkdocs build --quiet --site-dir .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old
 
 offline: $(STAMP) node_modules/.installed ## zip the whole site into offline/pana-offline.zip, to read from a USB stick

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -27,6 +28,7 @@ _rendered: dict[tuple[str, str], str] = {}
 _printed: list[pdf_cache.Printed] = []  # this build's PDFs, copied into the site after its last language
 _strings: dict = {}  # interface words for the theme's templates (the report link)
 _command: list[str] = []  # "build" or "serve"
+_not_found: dict[str, str] = {}  # each language's rendered 404.html, written after the last language
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -126,7 +128,20 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
     ]
     notes += [f"stale source: {line}" for line in stale_sources(facts, dt.date.today())]
     strings = {key: dict(text.root) for key, text in facts.strings.items()}
+    strings["not_found_deadline"] = not_found_deadlines(facts)
     return memo.Made(pages, printed, strings, notes)
+
+
+def not_found_deadlines(facts) -> dict[str, str]:
+    """The deadline to apply, in each language, for the page a reader gets at a wrong address."""
+    from pana.render import Page
+
+    found = {}
+    for language in facts.languages:
+        page = Page(facts, language)
+        apply, crossing = page.deadline(page.step("apply")), page.deadline(page.route("no-checkpoint"))
+        found[language] = page.t("not_found_deadline").format(apply=apply, crossing=crossing)
+    return found
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -138,9 +153,43 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Name the checklists' tick boxes for screen readers (the task-list extension leaves them unnamed)."""
-    label = _strings["tick_when_done"][build_language(config)]
-    return html.replace('<input type="checkbox" disabled/>', f'<input type="checkbox" disabled aria-label="{label}"/>')
+    """Name the checklists' tick boxes for screen readers (the task-list extension leaves them unnamed),
+    and give the headings' anchor links a title in the page's language (the toc extension's is English)."""
+    language = build_language(config)
+    label = escape(_strings["tick_when_done"][language])
+    html = html.replace('<input type="checkbox" disabled/>', f'<input type="checkbox" disabled aria-label="{label}"/>')
+    return html.replace('title="Permanent link"', f'title="{escape(_strings["permalink"][language])}"')
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """The theme's own words in the page's language, and the 404 page's text in every language."""
+    return theme_words(context, config)
+
+
+def theme_words(context: dict, config: MkDocsConfig) -> dict:
+    language = build_language(config)
+    context["pana_words"] = {key: _strings[key][language] for key in ("made_with",)}
+    site_path = urlparse(config.site_url or "/").path
+    original = config.plugins["i18n"].default_language
+    context["pana_not_found"] = [
+        {
+            "lang": lang,
+            "title": _strings["not_found_title"][lang],
+            "text": _strings["not_found_text"][lang],
+            "deadline": _strings["not_found_deadline"][lang],
+            "home": site_path if lang == original else f"{site_path}{lang}/",
+            "home_label": _strings["not_found_home"][lang],
+        }
+        for lang in built_languages(config)
+    ]
+    return context
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page: static-i18n writes every language's over the root's."""
+    if template_name == "404.html":
+        _not_found[build_language(config)] = output
+    return output
 
 
 @event_priority(-50)
@@ -153,6 +202,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         link = alternate["link"]
         if link.startswith(site_path):
             alternate["link"] = link[len(site_path) :] or "./"
+    theme_words(context, config)
     if config.repo_url:
         language = build_language(config)
         query = urlencode({"title": f"{page.title} ({language})", "body": f"{page.canonical_url}\n\n"})
@@ -184,7 +234,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     search_loading.wait_for_search(site_dir)
     if _command != ["serve"]:
         unused_css.drop_unused_css(root, site_dir)
+    write_not_found(site_dir, i18n.default_language)
     offline.finish(root, site_dir, config)
     pdf_cache.copy_into(_printed[0], site_dir)
     if _printed[0].pending:
         pdf_cache.draw_pending(_printed[0], site_dir)
+
+
+def write_not_found(site_dir: Path, original: str) -> None:
+    """GitHub Pages serves the root 404.html for every wrong address: the original language's chrome
+    (each text of it in every language); each language folder gets its own for hosts that look there."""
+    for language, html in _not_found.items():
+        folder = site_dir if language == original else site_dir / language
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "404.html").write_text(html, encoding="utf-8")

@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "ru", "kk")
 
 
-def build(project: Path, site_dir: Path, quiet: bool = True) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build` of `project` into `site_dir`, as `make site` does
-    (with `quiet=False` its INFO lines, such as the PDF cache's counts, are in stderr)."""
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` of `project` into `site_dir`, as `make site` does; its INFO
+    lines, such as the PDF cache's counts, are in stderr (no --quiet: it turns strict mode off)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [
@@ -28,7 +28,6 @@ def build(project: Path, site_dir: Path, quiet: bool = True) -> subprocess.Compl
             "mkdocs",
             "build",
             "--strict",
-            *(["--quiet"] if quiet else []),
             "--site-dir",
             str(site_dir),
         ],

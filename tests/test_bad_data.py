@@ -132,7 +132,7 @@ def script_link_in_text(project: Path):
     replace_once(
         file, "Say that you are asking for asylum.", "Say that you are asking for [asylum](javascript:alert(1))."
     )
-    return "data/routes.yml", line_of(file, "javascript:"), "routes[0].where.en: contains a link that is not http(s)"
+    return "data/routes.yml", line_of(file, "javascript:"), "routes[0].where.en: contains a link that is not https://"
 
 
 def source_url_not_http(project: Path):
@@ -251,3 +251,15 @@ def test_languages_of_the_data_and_of_mkdocs_yml_must_agree(project, tmp_path):
     assert result.returncode != 0
     assert "mkdocs.yml builds the languages en, ru, but data/languages.yml lists en, ru, kk" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "link", ["[the guide](nowhere.md)", "[a step](guide.md#step-aply)"], ids=["dead page", "dead anchor"]
+)
+def test_a_dead_link_or_anchor_fails_the_build(project, tmp_path, link):
+    """Strict mode counts the warning: the build must not run with --quiet, which hides it."""
+    file = project / "content/en/family.md"
+    file.write_text(file.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "family.md" in result.stderr and ("nowhere.md" in result.stderr or "step-aply" in result.stderr)

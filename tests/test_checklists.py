@@ -188,14 +188,14 @@ def test_pdfs_are_drawn_again_only_when_their_content_changes(project, tmp_path)
         found = re.search(r"PDFs: (\d+) rendered, (\d+) reused", result.stderr)
         return int(found[1]), int(found[2])
 
-    assert pdf_log(build(project, tmp_path / "one", quiet=False)) == (len(JOBS), 0)
-    assert pdf_log(build(project, tmp_path / "two", quiet=False)) == (0, len(JOBS))
+    assert pdf_log(build(project, tmp_path / "one")) == (len(JOBS), 0)
+    assert pdf_log(build(project, tmp_path / "two")) == (0, len(JOBS))
     procedure = project / "data" / "procedure.yml"
     text = procedure.read_text(encoding="utf-8")
     old = "deadline: {amount: 3, unit: calendar_days, from: certificate}"
     assert old in text
     procedure.write_text(text.replace(old, old.replace("amount: 3", "amount: 4")), encoding="utf-8")
-    rendered, reused = pdf_log(build(project, tmp_path / "three", quiet=False))
+    rendered, reused = pdf_log(build(project, tmp_path / "three"))
     assert 0 < rendered < len(JOBS) and rendered + reused == len(JOBS)
     assert len(list((project / ".cache" / "pdf").glob("*.pdf"))) == len(JOBS)  # stale ones are dropped
     ru = " ".join(pdf_text(tmp_path / "three" / PDF_FOLDER / "pana-procedure-ru.pdf"))

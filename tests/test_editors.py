@@ -61,7 +61,7 @@ def test_changed_english_page_makes_its_translations_outdated(project):
 
 
 def test_old_sources_are_reported_without_failing(project):
-    replace_once(project / "data/sources.yml", "    checked: 2026-11-22\n", "    checked: 2020-01-01\n")
+    replace_once(project / "data/sources.yml", "    checked: 2026-11-22\n", "    checked: 2025-01-01\n")
     result = run_check(project)
     assert result.returncode == 0
     assert "stale: data/sources.yml:" in result.stdout and "sources[0].checked: 'egov-2022'" in result.stdout

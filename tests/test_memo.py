@@ -9,10 +9,10 @@ UNCHANGED = "nothing the hooks read has changed"
 
 
 def test_an_unchanged_rebuild_reuses_the_last_build_and_gives_the_same_pages(project, tmp_path):
-    first = build(project, tmp_path / "one", quiet=False)
+    first = build(project, tmp_path / "one")
     assert first.returncode == 0, first.stderr
     assert UNCHANGED not in first.stderr
-    second = build(project, tmp_path / "two", quiet=False)
+    second = build(project, tmp_path / "two")
     assert second.returncode == 0, second.stderr
     assert UNCHANGED in second.stderr
     for language in ("en", "ru", "kk"):
@@ -27,11 +27,11 @@ def test_a_changed_byte_of_data_or_content_is_built_again(project, tmp_path):
         "amount: 30, unit: calendar_days",
         "amount: 31, unit: calendar_days",
     )
-    result = build(project, tmp_path / "two", quiet=False)
+    result = build(project, tmp_path / "two")
     assert result.returncode == 0 and UNCHANGED not in result.stderr
     assert "within 31 calendar days" in page_path(tmp_path / "two", "en", "guide").read_text(encoding="utf-8")
     replace_once(project / "content" / "kk" / "guide.md", "\n", "\n\n")
-    assert UNCHANGED not in build(project, tmp_path / "three", quiet=False).stderr
+    assert UNCHANGED not in build(project, tmp_path / "three").stderr
 
 
 def test_a_failed_build_is_not_remembered(project, tmp_path):
@@ -41,4 +41,4 @@ def test_a_failed_build_is_not_remembered(project, tmp_path):
     assert build(project, tmp_path / "two").returncode != 0
     assert build(project, tmp_path / "three").returncode != 0  # still failing, nothing recalled
     (project / "data" / "procedure.yml").write_text(text, encoding="utf-8")
-    assert UNCHANGED in build(project, tmp_path / "four", quiet=False).stderr
+    assert UNCHANGED in build(project, tmp_path / "four").stderr

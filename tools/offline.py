@@ -25,7 +25,8 @@ def build(project: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "pana"
         env = {**os.environ, SWITCH: "true", "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+        # no --quiet: it lowers the log level below the warnings strict mode counts (a dead link)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
         subprocess.run(command, cwd=project, env=env, check=True)
         partial = target.with_suffix(".zip.partial")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

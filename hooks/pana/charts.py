@@ -31,12 +31,12 @@ def format_value(value: float, kind: SeriesKind, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
-def point_name(point: Point, language: str, locale: str) -> str:
+def point_name(point: Point, language: str, locale: str, month_format: str = "LLLL yyyy") -> str:
     """What a figure is for: its group ('Afghanistan'), its month ('September 2024') or its year."""
     if point.label is not None:
         return point.label[language]
     if point.month:
-        return format_date(dt.date(point.year, point.month, 1), "LLLL yyyy", locale=locale)
+        return format_date(dt.date(point.year, point.month, 1), month_format, locale=locale)
     return str(point.year)
 
 
@@ -68,10 +68,10 @@ def has_chart(series: Series) -> bool:
     return len(series.points) >= MIN_POINTS
 
 
-def bar_chart(series: Series, language: str, locale: str) -> Chart:
+def bar_chart(series: Series, language: str, locale: str, month_format: str = "LLLL yyyy") -> Chart:
     """Bars proportional to the values (zero at the left edge), oldest first."""
     points = ordered(series)
-    names = [point_name(p, language, locale) for p in points]
+    names = [point_name(p, language, locale, month_format) for p in points]
     label_width = max(LABEL_WIDTH, round(max(len(name) for name in names) * CHAR_WIDTH) + 6)
     largest = max(p.value for p in points) or 1
     room = WIDTH - label_width - VALUE_ROOM

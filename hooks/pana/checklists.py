@@ -114,7 +114,8 @@ def _row(page, item: ChecklistItem) -> Row:
     if target is None:
         return Row(text=page.text(item.text))
     deadline = render.upfirst(page.deadline(target)) if target.deadline else ""
-    validity = page.duration(target.validity, "for") if getattr(target, "validity", None) else ""
+    shown = item.validity and getattr(target, "validity", None)
+    validity = page.validity(target.validity) if shown else ""
     older = tuple(_older(page, old) for old in target.superseded if old.deadline) if item.older else ()
     caution = page.t("medium_confidence") if getattr(target, "confidence", None) else ""
     return Row(text=page.text(item.text), deadline=deadline, validity=validity, older=older, caution=caution)

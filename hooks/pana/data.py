@@ -104,9 +104,11 @@ def load_facts(data_dir: Path) -> Facts:
             )
         except ValidationError as error:
             problems.extend(_validation_problems(shown, doc, error))
-    # references are checked even in files next to broken ones, so every problem shows at once
+    # references are checked even in files next to broken ones, so every problem shows at once;
+    # not those into a file that could not be read, which would all be false alarms
     known = _known_ids(located)
-    problems.extend(_reference_problems(files, located, known, data_dir.name))
+    unread = {name for name in models.FILES if name not in located}
+    problems.extend(_reference_problems(files, located, known, data_dir.name, unread))
     problems.extend(_unique_id_problems(files, located, data_dir.name))
     if not problems:
         problems.extend(deadline_problems(files, located, data_dir.name))
@@ -189,11 +191,13 @@ def _known_ids(located: dict[str, Located]) -> dict[str, set[str]]:
 
 
 def _reference_problems(
-    files: dict[str, BaseModel], located: dict[str, Located], known: dict[str, set[str]], folder: str
+    files: dict[str, BaseModel], located: dict[str, Located], known: dict[str, set[str]], folder: str, unread=()
 ) -> list[Problem]:
     found = []
     for name, model in files.items():
         for path, kind, value in _references(model, ()):
+            if ID_HOMES[kind][0] in unread:
+                continue
             if value not in known[kind]:
                 line = located[name].line_of(path)
                 choices = ", ".join(sorted(known[kind]))

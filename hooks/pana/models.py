@@ -10,6 +10,7 @@ side (`en:`, `ru:`, `kk:`); data.py checks that none is missing.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from enum import StrEnum
 from typing import Annotated
@@ -21,6 +22,7 @@ from pydantic import (
     Field,
     HttpUrl,
     RootModel,
+    StrictInt,
     StringConstraints,
     ValidationInfo,
     model_validator,
@@ -39,17 +41,39 @@ class Ref:
 
 
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-UNSAFE_LINK = re.compile(
-    r"\]\(\s*<?\s*(?!https?://|mailto:|tel:|#|\.{0,2}/|[\w.-]+\.md)[a-zA-Z][\w+.-]*:", re.IGNORECASE
-)
+ATTR_LIST = re.compile(r"\{\s*[:#.]")  # Markdown's attribute lists: {: onclick=…}, { #id }, { .class }
+IMAGE = re.compile(r"!\s*\[")
+LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:", re.MULTILINE)
+LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
+SCHEME = re.compile(r"(?:javascript|vbscript)\s*:", re.IGNORECASE)
+SAFE_TARGET = re.compile(r"^(?:https://[^\s]+|#[\w-]+|(?:\.\./)*[\w./-]+\.md(?:#[\w-]+)?)$")
+
+
+def decoded(value: str) -> str:
+    """The text as a browser would read it: character references decoded until none is left
+    (`javascript&#58;`, `&#106;avascript:` and `&amp;#58;` all become plain letters)."""
+    while (once := html.unescape(value)) != value:
+        value = once
+    return value
 
 
 def _plain_text(value: str) -> str:
-    """Texts go into pages as Markdown: raw HTML and script links would pass straight through."""
-    if RAW_HTML.search(value):
+    """Texts go into pages as Markdown, so they are closed to everything but plain words, *emphasis*
+    and links to the site's own pages or to https:// hosts. Checked after decoding character
+    references, since the minifier decodes them in the built page."""
+    text = decoded(value)
+    if RAW_HTML.search(text):
         raise ValueError("contains raw HTML (a '<' tag); write plain text, use Markdown for emphasis")
-    if UNSAFE_LINK.search(value) or re.search(r"javascript\s*:", value, re.IGNORECASE):
-        raise ValueError("contains a link that is not http(s); only https:// links are allowed")
+    if ATTR_LIST.search(text):
+        raise ValueError("contains an attribute list ('{:', '{#' or '{.'); write plain text")
+    if IMAGE.search(text):
+        raise ValueError("contains an image ('!['); texts cannot show images")
+    if LINK_DEFINITION.search(text):
+        raise ValueError("contains a link definition ('[name]: address'); write the link as [text](https://…)")
+    if SCHEME.search(text) or any(not SAFE_TARGET.match(target) for target in LINK_TARGET.findall(text)):
+        raise ValueError(
+            "contains a link that is not https:// or to a page of the site; only https:// links are allowed"
+        )
     return value
 
 
@@ -104,11 +128,32 @@ class Unit(StrEnum):
     years = "years"
 
 
+# The largest amount each unit can sensibly have: a larger one is a typo, and a 20-digit one
+# would overflow the calculator's dates.
+MOST = {
+    Unit.calendar_days: 366,
+    Unit.working_days: 260,
+    Unit.hours: 720,
+    Unit.months: 36,
+    Unit.years: 10,
+}
+
+
+def _sane_amount(amount: int | None, unit: Unit | None) -> None:
+    if amount is not None and unit is not None and amount > MOST[Unit(unit)]:
+        raise ValueError(f"amount {amount} is more than {MOST[Unit(unit)]} {Unit(unit).value}; check the number")
+
+
 class Duration(Strict):
     """An amount of time, such as how long a certificate is valid."""
 
-    amount: int = Field(gt=0)
+    amount: StrictInt = Field(gt=0)
     unit: Unit
+
+    @model_validator(mode="after")
+    def _sane(self) -> Duration:
+        _sane_amount(self.amount, self.unit)
+        return self
 
 
 class Deadline(Strict):
@@ -119,7 +164,7 @@ class Deadline(Strict):
     event instead.
     """
 
-    amount: int | None = Field(default=None, gt=0)
+    amount: StrictInt | None = Field(default=None, gt=0)
     unit: Unit | None = None
     same_day: bool = False
     before: bool = False
@@ -133,6 +178,7 @@ class Deadline(Strict):
             raise ValueError(
                 "give both amount and unit (for example amount: 5, unit: calendar_days), or same_day: true"
             )
+        _sane_amount(self.amount, self.unit)
         return self
 
 
@@ -140,6 +186,7 @@ class Superseded(Strict):
     """What an older source said before a newer one changed it."""
 
     source: SourceId
+    also: list[SourceId] = []  # sources of other facts its text names (an order it cites)
     says: Text
     deadline: Deadline | None = None
     body: TermId | None = None
@@ -156,8 +203,8 @@ PartialDate = Annotated[dt.date | str, AfterValidator(_partial_date)]
 
 
 def _web_link(value: HttpUrl) -> HttpUrl:
-    if value.scheme not in ("http", "https"):
-        raise ValueError("must be an http(s) address")
+    if value.scheme != "https":
+        raise ValueError(f"'{value}' must be an https:// address (readers' connections stay private)")
     return value
 
 
@@ -177,6 +224,14 @@ class Source(Strict):
     checked: dt.date
     checked_how: CheckedHow
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Source:
+        if self.checked > dt.date.today():
+            raise ValueError(f"checked: {self.checked} is in the future; write the day the source was read")
+        if isinstance(self.updated, dt.date) and self.updated > self.checked:
+            raise ValueError(f"updated: {self.updated} is after checked: {self.checked}; one of them is wrong")
+        return self
 
 
 class SourcesFile(Strict):
@@ -210,6 +265,7 @@ class Step(Strict):
     in_total: bool = True
     confidence: Confidence | None = None
     source: SourceId
+    also: list[SourceId] = []  # sources of other facts its texts state (the application's language)
     superseded: list[Superseded] = []
 
 
@@ -265,8 +321,9 @@ class Term(Strict):
     id: Id
     name: Text
     explain: Text
-    source: SourceId
+    source: SourceId  # where the name stands
     unverified: list[LanguageCode] = []
+    plain: bool = False  # `explain` is the site's own plain explanation, not a source's words or facts
 
 
 class GlossaryFile(Strict):
@@ -286,6 +343,8 @@ class Language(Strict):
     # Babel's name for the language's dates, numbers and plural rules, where it is not the
     # code (Dari, prs, is fa_AF in Babel; the benchmarks' made-up languages borrow one)
     locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Za-z]+)?$")] | None = None
+    alphabet: NonEmpty | None = None  # lower-case letters in the order the language sorts them
+    month_format: NonEmpty | None = None  # Babel's pattern for a month and its year
 
 
 class LanguagesFile(Strict):
@@ -308,6 +367,7 @@ class ChecklistItem(Strict):
     route: RouteId | None = None
     fact: DetentionFactId | None = None  # a fact of detention.yml, shown with its year, instead of `text`
     older: bool = False  # also show what older sources said about that deadline
+    validity: bool = True  # show the step's validity (not under an item that is not about its document)
 
     @model_validator(mode="after")
     def _one_reference(self) -> ChecklistItem:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from babel.dates import format_date
 from babel.units import format_unit
 
@@ -28,9 +30,11 @@ DATE_PATTERN = "dd.MM.yyyy"  # Babel's short Kazakh date has a two-digit year
 
 
 def environment(content_dir: Path) -> jinja2.Environment:
-    """Compiled templates are kept in .cache/ beside the content, keyed by their source,
-    so an unchanged page is not compiled again by the next build."""
-    return jinja2.Environment(
+    """Pages are anyone's edit, so they render in Jinja's immutable sandbox: no attribute that
+    leads to Python's internals (`cycler.__init__.__globals__`), no changing the facts, no range
+    of more than 100,000. Compiled templates are kept in .cache/ beside the content, keyed by
+    their source, so an unchanged page is not compiled again by the next build."""
+    return jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(content_dir), str(TEMPLATES)]),
         bytecode_cache=bytecode_cache(content_dir.parent / ".cache" / "jinja-pages"),
         undefined=jinja2.StrictUndefined,
@@ -46,7 +50,10 @@ def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def format_day(day, locale: str) -> str:
+MONTH_PATTERN = "LLLL yyyy"  # Babel's month and year, unless languages.yml gives a language's own
+
+
+def format_day(day, locale: str, month_format: str = MONTH_PATTERN) -> str:
     """A date as dd.MM.yyyy, a month (YYYY-MM) as its name and year, a year as itself."""
     if day is None:
         return "—"
@@ -54,13 +61,23 @@ def format_day(day, locale: str) -> str:
         if "-" not in day:
             return day
         year, month = (int(part) for part in day.split("-"))
-        return format_date(date(year, month, 1), "LLLL yyyy", locale=locale)
+        return format_date(date(year, month, 1), month_format, locale=locale)
     return format_date(day, DATE_PATTERN, locale=locale)
 
 
 def upfirst(phrase: str) -> str:
     """Capitalise the first letter only (Jinja's `capitalize` lowers the rest)."""
     return phrase[:1].upper() + phrase[1:]
+
+
+# Latin letters that look like Cyrillic ones; Babel's Kazakh megabyte is "MБ" with a Latin M
+LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def one_script(text: str) -> str:
+    """Each word that has a Cyrillic letter gets Cyrillic look-alikes for its Latin ones."""
+    return " ".join(word.translate(LOOKALIKES) if CYRILLIC.search(word) else word for word in text.split(" "))
 
 
 def tel(phone: str) -> str:
@@ -87,6 +104,10 @@ class Page:
         """Babel's name for the page's language, for its dates, numbers and plurals."""
         return self.facts.locale(self.language)
 
+    @property
+    def month_format(self) -> str:
+        return self.facts.languages[self.language].month_format or MONTH_PATTERN
+
     def cite(self, source_id: str) -> str:
         self.used_sources.add(source_id)
         return ""
@@ -109,6 +130,10 @@ class Page:
 
     def duration(self, value: Duration, form: str = "within") -> str:
         return duration_phrase(value, self.locale, Form(form))
+
+    def validity(self, value: Duration) -> str:
+        """'valid for 3 months', 'срок действия — 3 месяца', '3 айға жарамды'."""
+        return self.t("validity").format(**{"for": self.duration(value, "for"), "count": self.duration(value, "count")})
 
     def deadline(self, item, form: str = "within") -> str:
         """The deadline of a step, route or limit, with the event it runs from."""
@@ -163,19 +188,21 @@ class Page:
         return self.date(self.facts.counting.calendar.known_until)
 
     def date(self, day) -> str:
-        return format_day(day, self.locale)
+        return format_day(day, self.locale, self.month_format)
 
     def pdf_size(self, name: str) -> str:
         """'24 kB', '24 кБ': what a download costs a reader on paid data."""
         size = self.pdf_sizes[name]
-        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.locale)
+        return one_script(
+            format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.locale)
+        )
 
     def offline_copy(self) -> dict | None:
         """The offline copy's address and its size in megabytes, for the about page."""
         if self.offline_size is None:
             return None
-        megabytes = format_unit(
-            round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.locale
+        megabytes = one_script(
+            format_unit(round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.locale)
         )
         return {"url": f"{self.site_url}{offline.ZIP.name}", "size": megabytes}
 
@@ -184,6 +211,24 @@ class Page:
         path, _, anchor = target.partition("#")
         relative = posixpath.relpath(path, posixpath.dirname(self.name) or ".")
         return f"{relative}#{anchor}" if anchor else relative
+
+    def sort_key(self, name: str) -> tuple:
+        """A name's place in the language's alphabet (languages.yml), code points for other characters."""
+        alphabet = self.facts.languages[self.language].alphabet or ""
+        return tuple((alphabet.index(c), "") if c in alphabet else (len(alphabet), c) for c in name.casefold())
+
+    def glossary(self) -> list:
+        """Every term, sorted by its name in the page's language."""
+        return sorted(self.sourced(self.facts.terms.values()), key=lambda term: self.sort_key(term.name[self.language]))
+
+    def other_names(self, term) -> str:
+        """'*Русский:* беженец · *Қазақша:* босқын': a term's names in the other languages."""
+        names = []
+        for code, language in self.facts.languages.items():
+            if code != self.language:
+                unverified = f" ({self.t('term_unverified')})" if code in term.unverified else ""
+                names.append(f"*{language.name}:* {term.name[code]}{unverified}")
+        return " · ".join(names)
 
     def sourced(self, items):
         """Items as given, each citing its source: for loops that render facts."""
@@ -233,11 +278,13 @@ class Page:
             "detention": self.facts.detention,
             "figure": self.figure,
             "has_chart": charts.has_chart,
-            "bar_chart": lambda series: charts.bar_chart(series, self.language, self.locale),
+            "bar_chart": lambda series: charts.bar_chart(series, self.language, self.locale, self.month_format),
             "ordered_points": charts.ordered,
-            "point_name": lambda point: charts.point_name(point, self.language, self.locale),
+            "point_name": lambda point: charts.point_name(point, self.language, self.locale, self.month_format),
             "link": self.link,
             "sourced": self.sourced,
+            "glossary": self.glossary,
+            "other_names": self.other_names,
             "tel": tel,
             "offices": self.facts.offices,
             "rights": self.facts.rights,
@@ -253,6 +300,7 @@ class Page:
             "t": self.t,
             "term": self.term,
             "duration": self.duration,
+            "validity": self.validity,
             "deadline": self.deadline,
             "deadline_of": self.deadline_of,
             "step": self.step,
@@ -337,6 +385,13 @@ def render_all(
                 )
             except (KeyError, StopIteration) as error:
                 problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", f"unknown id {error}"))
+            except jinja2.sandbox.SecurityError as error:
+                message = (
+                    f"not allowed in a page: {str(error).rstrip('.')}; pages may only call the site's own functions"
+                )
+                problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", message))
+            except OverflowError as error:
+                problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", f"too much work: {error}"))
     if problems:
         raise ContentError(problems)
     return rendered

@@ -5,6 +5,9 @@
  * 2. lunr runs no stemmer on a word with a trailing wildcard, and the theme gives every
  *    word one, so «убежища» would never meet the page's «убежищ». Here the word of a prefix
  *    query is stemmed before its wildcard, as the theme's own query analysis already assumes.
+ *    It is done where every query clause is made (lunr.Query's `clause`), so the theme's own
+ *    check of which typed words a result contains sees the stem too, and does not list
+ *    «беженцы» as missing from a page that says «беженцев».
  */
 "use strict";
 
@@ -13,20 +16,21 @@ var THEME_WORKER = "THEME_WORKER";
 var HERE = self.document ? self.document.currentScript.src : self.location.href;
 
 function stemPrefixQueries(lunr) {
-  var query = lunr.Index.prototype.query;
-  lunr.Index.prototype.query = function (build) {
-    var pipeline = this.pipeline;
-    return query.call(this, function (q) {
-      build.call(q, q);
-      q.clauses.forEach(function (clause) {
-        var term = clause.term;
-        if (term.length > 1 && term.indexOf("*") === term.length - 1) {
-          var stems = pipeline.runString(term.slice(0, -1), { fields: clause.fields });
-          if (stems.length === 1 && stems[0])
-            clause.term = stems[0] + "*";
-        }
-      });
-    });
+  var pipeline = null;  /* the index's search pipeline (its stemmer), known once the index is built */
+  var build = lunr.Builder.prototype.build;
+  lunr.Builder.prototype.build = function () {
+    pipeline = this.searchPipeline;
+    return build.call(this);
+  };
+  var clause = lunr.Query.prototype.clause;
+  lunr.Query.prototype.clause = function (c) {
+    var term = c.term;
+    if (pipeline && typeof term === "string" && term.length > 1 && term.indexOf("*") === term.length - 1) {
+      var stems = pipeline.runString(term.slice(0, -1), { fields: c.fields || this.allFields });
+      if (stems.length === 1 && stems[0])
+        c.term = stems[0] + "*";
+    }
+    return clause.call(this, c);
   };
 }
 

@@ -83,7 +83,7 @@
     date.className = "pana-date";
     date.textContent = shown(result.day);
     li.append(rule.title + ": " + words.latest + " ", date);
-    if (rule.unit === "hours") li.append(" (" + words.same_time + ")");
+    li.append(rule.unit === "hours" ? " (" + words.same_time + ")." : ".");
     if (result.closed) {  // one short line each: the day off, what is unknown, the advice, the next open day
       var note = document.createElement("span");
       note.className = "pana-closed";

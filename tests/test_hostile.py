@@ -1,0 +1,185 @@
+"""Hostile edits: what a contributor could put into data or a page to run script in a reader's
+browser or code on the build machine. Each is refused with one message naming file, line and field,
+before anything is built (checked on the loaded data and the rendered pages, no full build)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from pana import printables
+from pana.data import DataError, load_facts
+from pana.render import ContentError, render_all
+
+TEXT = "Say that you are asking for asylum."  # routes.yml, routes[0].where.en
+FIELD = "routes[0].where.en"
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    for folder in ("data", "content"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def problems_after(tree: Path, file: str, old: str, new: str, quote: bool = False) -> list[str]:
+    """The problems after replacing `old` with `new` in `file` (in a data file, `quote` writes the
+    whole text as a double-quoted YAML string, as an editor must for a text with ': ' or ' #')."""
+    path = tree / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    if quote:
+        line = next(line for line in text.splitlines() if old in line)
+        key, value = line.split(": ", 1)
+        value = value.replace(old, new).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        text = text.replace(line, f'{key}: "{value}"', 1)
+    else:
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    try:
+        facts = load_facts(tree / "data")
+        render_all(facts, tree / "content", pdf_sizes={job.name: 0 for job in printables.jobs(facts)})
+    except (DataError, ContentError) as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+HOSTILE_TEXTS = [
+    ("[asylum](javascript:alert(1))", "a link that is not https://"),
+    ("[asylum](javascript&#58;alert(1))", "a link that is not https://"),
+    ("[asylum](&#106;avascript:alert(1))", "a link that is not https://"),
+    ("[asylum](javascript&#x3A;alert(1))", "a link that is not https://"),
+    ("[asylum](javascript&amp;#58;alert(1))", "a link that is not https://"),
+    ("[asylum]( JaVaScRiPt:alert(1))", "a link that is not https://"),
+    ("[asylum](vbscript:msgbox(1))", "a link that is not https://"),
+    ("[asylum](data:text/html;base64,PHNjcmlwdD4=)", "a link that is not https://"),
+    ("[asylum](http://evil.example/)", "a link that is not https://"),
+    ("[asylum](//evil.example/)", "a link that is not https://"),
+    ("[asylum][x]\n\n[x]: https://evil.example/", "a link definition"),
+    ("*asylum*{: onmouseover=alert(1) }", "an attribute list"),
+    ("*asylum*{ #x onclick=alert(1) }", "an attribute list"),
+    ("![x](https://evil.example/track.png)", "an image"),
+    ("<script>alert(1)</script>", "raw HTML"),
+    ("&lt;script&gt;alert(1)&lt;/script&gt;", "raw HTML"),
+    ("<img src=x onerror=alert(1)>", "raw HTML"),
+    ("<iframe src=https://evil.example>", "raw HTML"),
+    ("<https://evil.example>", "raw HTML"),
+    ("<!-- hidden -->", "raw HTML"),
+]
+
+
+@pytest.mark.parametrize("hostile,message", HOSTILE_TEXTS)
+def test_a_hostile_data_text_is_refused_with_its_place(tree, hostile, message):
+    found = problems_after(tree, "data/routes.yml", TEXT, f"{TEXT} {hostile}", quote=True)
+    assert len(found) == 1, found
+    assert found[0].startswith("data/routes.yml:") and f": {FIELD}: contains {message}" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "harmless", ["[the guide](guide.md#step-apply)", "[UNHCR](https://www.unhcr.org/kazakhstan.html)", "**5** & *more*"]
+)
+def test_the_small_set_of_inline_markdown_passes(tree, harmless):
+    assert problems_after(tree, "data/routes.yml", TEXT, f"{TEXT} {harmless}", quote=True) == []
+
+
+HOSTILE_PAGES = [
+    ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "not allowed in a page: access to attribute"),
+    ("{{ lipsum.__globals__['os'] }}", "not allowed in a page: access to attribute '__globals__'"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "not allowed in a page: access to attribute '__class__'"),
+    ("{{ facts.steps.append(1) }}", "not allowed in a page: access to attribute 'append'"),
+    ("{{ self._TemplateReference__context }}", "not allowed in a page"),
+    ("{% for i in range(10**12) %}x{% endfor %}", "too much work: Range too big"),
+]
+
+
+@pytest.mark.parametrize("hostile,message", HOSTILE_PAGES)
+def test_a_page_cannot_reach_the_build_machine(tree, hostile, message, tmp_path):
+    marker = tmp_path / "ran"
+    hostile = hostile.replace("'id'", f"'touch {marker}'")
+    found = problems_after(tree, "content/en/family.md", "\n## ", f"\n{hostile}\n\n## ")
+    assert len(found) == 1, found
+    assert found[0].startswith("content/en/family.md:") and message in found[0], found
+    assert not marker.exists()
+
+
+CARELESS = [
+    # (file, old, new, the message expected)
+    (
+        "data/sources.yml",
+        "    checked: 2026-11-22\n",
+        "    checked: 2026-02-30\n",
+        "sources[0].checked: '2026-02-30' is not a real date",
+    ),
+    (
+        "data/sources.yml",
+        "    checked: 2026-11-22\n",
+        "    checked: 2099-01-01\n",
+        "sources[0]: checked: 2099-01-01 is in the future",
+    ),
+    (
+        "data/sources.yml",
+        "    updated: 2022-09-21\n",
+        "    updated: 2027-09-21\n",
+        "sources[0]: updated: 2027-09-21 is after checked",
+    ),
+    (
+        "data/sources.yml",
+        "url: https://egov.kz/cms/en/articles/refugee_status",
+        "url: http://egov.kz/cms/en/articles/refugee_status",
+        "sources[0].url: 'http://egov.kz/cms/en/articles/refugee_status' must be an https:// address",
+    ),
+    (
+        "data/procedure.yml",
+        "deadline: {amount: 5, unit: calendar_days, from: arrival}",
+        "deadline: {amount: true, unit: calendar_days, from: arrival}",
+        "steps[0].deadline.amount:",
+    ),
+    (
+        "data/procedure.yml",
+        "deadline: {amount: 5, unit: calendar_days, from: arrival}",
+        "deadline: {amount: 100000, unit: calendar_days, from: arrival}",
+        "steps[0].deadline: amount 100000 is more than 366 calendar_days",
+    ),
+    (
+        "data/procedure.yml",
+        "deadline: {amount: 5, unit: calendar_days, from: arrival}",
+        "deadline: {amount: 12345678901234567890, unit: calendar_days, from: arrival}",
+        "steps[0].deadline: amount 12345678901234567890 is more than 366",
+    ),
+]
+
+
+@pytest.mark.parametrize("file,old,new,message", CARELESS, ids=lambda value: str(value)[:30])
+def test_a_careless_value_gets_one_message_for_people(tree, file, old, new, message):
+    found = problems_after(tree, file, old, new)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{file}:") and message in found[0], found
+
+
+def problems_of(tree: Path) -> list[str]:
+    try:
+        load_facts(tree / "data")
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_an_alias_bomb_is_refused_at_once(tree):
+    """Nine lines that would expand to 9**9 items: refused without being expanded."""
+    lines = ["bomb:", "  a: &a [x, x, x, x, x, x, x, x, x]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"  {name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    path = tree / "data" / "detention.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
+    found = problems_of(tree)
+    assert len(found) == 1 and "uses an anchor and alias" in found[0] and found[0].startswith("data/detention.yml:")
+
+
+def test_a_file_that_is_not_utf8_gets_its_line(tree):
+    path = tree / "data" / "grounds.yml"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"grounds:", b"grounds:\n# caf\xe9", 1))
+    line = raw[: raw.index(b"grounds:")].count(b"\n") + 2
+    assert problems_of(tree) == [f"data/grounds.yml:{line}: not UTF-8 text; save the file with the UTF-8 encoding"]
