@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
+from pana import csp, memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
@@ -185,11 +185,19 @@ def theme_words(context: dict, config: MkDocsConfig) -> dict:
     return context
 
 
+@event_priority(-100)  # after the minifier, so the scripts hashed are the scripts served
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Keep each language's 404 page: static-i18n writes every language's over the root's."""
     if template_name == "404.html":
+        output = csp.with_policy(output, offline.building(config))
         _not_found[build_language(config)] = output
     return output
+
+
+@event_priority(-100)  # after the minifier, so the scripts hashed are the scripts served
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Every page gets its Content Security Policy (pana.csp)."""
+    return csp.with_policy(output, offline.building(config))
 
 
 @event_priority(-50)
