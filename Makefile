@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 SITE := site
+# One build at a time: two at once would share .site-new/ and .cache/; the second waits
+BUILD_LOCK := .build.lock
+WAIT_FOR_BUILD := flock -n $(BUILD_LOCK) true || echo "another build of the site is running: waiting for it to finish"
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve site offline test check confirm-translations schemas browser hooks weight bench lock
@@ -22,12 +25,13 @@ serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebu
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 site: offline ## build the site into site/, with the offline copy; a failed build leaves the previous site/ untouched
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old
+	@$(WAIT_FOR_BUILD)
+	flock $(BUILD_LOCK) sh -c 'rm -rf .site-new && $(BIN)/mkdocs build --strict --site-dir .site-new && \
+	  rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old'
 
 offline: $(STAMP) node_modules/.installed ## zip the whole site into offline/pana-offline.zip, to read from a USB stick
-	$(BIN)/python tools/offline.py
+	@$(WAIT_FOR_BUILD)
+	flock $(BUILD_LOCK) $(BIN)/python tools/offline.py
 
 check: $(STAMP) ## check all data and content in about two seconds, without building; every problem at once
 	PYTHONPATH=hooks $(BIN)/python -m pana.check

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pana import csp, memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
+from pana import cache, csp, memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
@@ -68,7 +68,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
     key = memo.digest(root, *settings)
     made = memo.recall(root / ".cache" / "build", key)
-    if made and all(path.exists() for path in made.printed.files.values()):
+    if made and all(cache.valid(path) for path in made.printed.files.values()):
         made.notes.insert(0, "nothing the hooks read has changed since a build that succeeded: its pages reused")
         made.printed = pdf_cache.Printed(files=made.printed.files, reused=list(made.printed.files))
     else:

@@ -15,9 +15,10 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from pana.cache import BytecodeCache
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> None:
     folder = Path(config.config_file_path).parent / ".cache" / "jinja-theme"
     folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = BytecodeCache(str(folder))

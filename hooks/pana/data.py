@@ -97,10 +97,11 @@ def load_facts(data_dir: Path) -> Facts:
             continue
         located[name] = doc
         languages = files["languages.yml"].languages if "languages.yml" in files else None
+        scripts = {code: (lang.script, lang.letters) for code, lang in (languages or {}).items() if lang.script}
         try:
             files[name] = model.model_validate(
                 doc.value if doc.value is not None else {},
-                context={"languages": list(languages) if languages else None},
+                context={"languages": list(languages) if languages else None, "scripts": scripts},
             )
         except ValidationError as error:
             problems.extend(_validation_problems(shown, doc, error))
@@ -126,9 +127,17 @@ def _validation_problems(shown: str, doc: Located, error: ValidationError) -> li
             p for p in item["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "date", "str"))
         )
         if item["type"] == "missing_translation":
+            instead = item["ctx"].get("instead") or []
             for language in item["ctx"]["languages"]:
                 message = f"the {language} translation is missing; add `{language}:` with the text in that language"
+                if instead:
+                    message += f" (there is `{instead[0]}:`, which is not a language of languages.yml: a misspelling?)"
                 found.append(Problem(shown, doc.line_of(path), field_path((*path, language)), message))
+        elif item["type"] == "wrong_script":
+            language = item["ctx"]["language"]
+            found.append(
+                Problem(shown, doc.line_of((*path, language)), field_path((*path, language)), item["ctx"]["problem"])
+            )
         elif item["type"] == "unknown_language":
             for language in item["ctx"]["languages"]:
                 message = f"'{language}' is not a language of languages.yml; remove it or add the language there"
@@ -160,7 +169,11 @@ def _explain(item: dict[str, Any]) -> str:
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2026-11-22"
     if kind == "string_pattern_mismatch":
+        if field == "phones" or (len(item["loc"]) > 1 and item["loc"][-2] == "phones"):
+            return f"'{value}' is not a phone number as the site writes them: +7 727 258 45 98 (+, country code, groups of digits)"
         return f"'{value}' must use lower-case letters, digits and hyphens only"
+    if kind in ("string_type", "model_type", "dict_type") and value is None:
+        return "is empty; write the text after the colon, or remove the line"
     return f"{item['msg']} (got {value!r})"
 
 

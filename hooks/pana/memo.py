@@ -11,12 +11,12 @@ and only a build that succeeded is remembered, so it can never hide an error.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache
 from .pdf_cache import Printed
 
 READ = ("data", "content", "hooks", "fonts")
@@ -47,20 +47,19 @@ def digest(root: Path, *settings: object) -> str:
 
 
 def recall(folder: Path, key: str) -> Made | None:
-    """What `remember` kept under `key`, or None."""
+    """What `remember` kept under `key`, or None (also when the entry is damaged: pana.cache)."""
+    data = cache.read(folder / f"{key}.pickle")
+    if data is None:
+        return None
     try:
-        with (folder / f"{key}.pickle").open("rb") as stream:
-            return pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        return pickle.loads(data)
+    except (EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         return None
 
 
 def remember(folder: Path, key: str, made: Made, keep: int = 4) -> None:
     """Keep `made` under `key`, and only the `keep` newest: `make site` builds twice (offline copy, site)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"{key}.{os.getpid()}.part"
-    with partial.open("wb") as stream:
-        pickle.dump(made, stream)
-    partial.replace(folder / f"{key}.pickle")
+    cache.write(folder / f"{key}.pickle", pickle.dumps(made))
     for old in sorted(folder.glob("*.pickle"), key=lambda file: file.stat().st_mtime)[:-keep]:
         old.unlink(missing_ok=True)
+        old.with_name(old.name + ".sha256").unlink(missing_ok=True)

@@ -13,11 +13,12 @@ import datetime as dt
 import html
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -57,11 +58,16 @@ def decoded(value: str) -> str:
     return value
 
 
+PLACEHOLDER = re.compile(r"^\s*(\.\.\.|…|TODO|TBD|xxx)\s*$", re.IGNORECASE)
+
+
 def _plain_text(value: str) -> str:
     """Texts go into pages as Markdown, so they are closed to everything but plain words, *emphasis*
     and links to the site's own pages or to https:// hosts. Checked after decoding character
     references, since the minifier decodes them in the built page."""
     text = decoded(value)
+    if PLACEHOLDER.match(text):
+        raise ValueError(f"'{text.strip()}' is a placeholder; write the real text (or remove the entry)")
     if RAW_HTML.search(text):
         raise ValueError("contains raw HTML (a '<' tag); write plain text, use Markdown for emphasis")
     if ATTR_LIST.search(text):
@@ -114,10 +120,37 @@ class Text(RootModel[dict[Code, NonEmpty]]):
         if languages is None:
             return self
         if missing := [language for language in languages if language not in self.root]:
-            raise PydanticCustomError("missing_translation", "translation missing", {"languages": missing})
+            unknown = [language for language in self.root if language not in languages]
+            raise PydanticCustomError(
+                "missing_translation", "translation missing", {"languages": missing, "instead": unknown}
+            )
         if unknown := [language for language in self.root if language not in languages]:
             raise PydanticCustomError("unknown_language", "unknown language", {"languages": unknown})
+        for language, (script, letters) in ((info.context or {}).get("scripts") or {}).items():
+            if problem := wrong_script(self.root.get(language, ""), script, letters):
+                raise PydanticCustomError("wrong_script", "wrong script", {"language": language, "problem": problem})
         return self
+
+
+LATIN, CYRILLIC = re.compile(r"[A-Za-z]"), re.compile(r"[\u0400-\u04FF]")
+SCRIPTS = {"latin": (LATIN, CYRILLIC), "cyrillic": (CYRILLIC, LATIN)}
+
+
+def wrong_script(text: str, script: str | None, letters: str | None) -> str:
+    """Why a text of five words or more does not look written in its language, or ''.
+
+    Its letters are mostly of the language's script, and a longer text (eight words or
+    more) uses at least one of the letters only that language has (Kazakh's ә, қ, ү…), so
+    that Russian pasted into the Kazakh slot is caught."""
+    words = len(text.split())
+    if script is None or words < 5:
+        return ""
+    own, other = SCRIPTS[script]
+    if len(other.findall(text)) > len(own.findall(text)):
+        return f"is written mostly in letters other than {script}; is it in the wrong language's slot?"
+    if letters and words >= 8 and not any(letter in text.lower() for letter in letters):
+        return f"has none of the letters {', '.join(letters)}; is it in another language?"
+    return ""
 
 
 class Unit(StrEnum):
@@ -199,7 +232,12 @@ def _partial_date(value: dt.date | str) -> dt.date | str:
     raise ValueError(f"'{value}' must be a date as YYYY-MM-DD, a month as YYYY-MM, or a year as YYYY")
 
 
-PartialDate = Annotated[dt.date | str, AfterValidator(_partial_date)]
+def _year_as_text(value):
+    """`updated: 2025` is read by YAML as a number: take it as the year it means."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PartialDate = Annotated[dt.date | str, BeforeValidator(_year_as_text), AfterValidator(_partial_date)]
 
 
 def _web_link(value: HttpUrl) -> HttpUrl:
@@ -345,6 +383,14 @@ class Language(Strict):
     locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Za-z]+)?$")] | None = None
     alphabet: NonEmpty | None = None  # lower-case letters in the order the language sorts them
     month_format: NonEmpty | None = None  # Babel's pattern for a month and its year
+    script: Literal["latin", "cyrillic"] | None = None  # each text of the language is checked to be in it
+    letters: NonEmpty | None = None  # letters only this language has among those of its script
+
+    @model_validator(mode="after")
+    def _reviewed_by_someone(self) -> Language:
+        if self.review is Review.reviewed and not self.reviewer:
+            raise ValueError("review: reviewed needs `reviewer:`, the name of the lawyer who checked this language")
+        return self
 
 
 class LanguagesFile(Strict):

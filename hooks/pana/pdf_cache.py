@@ -15,9 +15,12 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
+
 log = logging.getLogger("mkdocs.hooks.pana")
 FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
 PDF_FOLDER = "pdf"  # under the site's root, shared by every language
+FONT_FILES = ("PTSans-Regular.ttf", "PTSans-Bold.ttf")  # the ones print.css names
 
 
 @dataclass
@@ -46,10 +49,15 @@ def draw(html: str, target: Path) -> None:
     import weasyprint  # 0.7 s to import: paid only when a PDF has to be drawn
 
     with _drawing:
-        if target.exists():
+        if cache.valid(target):
             return
+        missing = [font for font in FONT_FILES if not (FONTS / font).is_file()]
+        if missing:  # WeasyPrint would silently use a system font without Kazakh letters
+            raise FileNotFoundError(f"fonts/ lacks {', '.join(missing)}: the PDFs need them; restore the folder")
         partial = target.with_suffix(f".{os.getpid()}.part")  # another build may draw the same file
         weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
+        cache.seal(partial)
+        partial.with_name(partial.name + ".sha256").replace(target.with_name(target.name + ".sha256"))
         partial.replace(target)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import checklists
+from . import cache, checklists
 from .models import Review
 from .pdf_cache import FONTS, Printed, draw
 from .render import TEMPLATES, Page, bytecode_cache
@@ -109,7 +109,7 @@ def draw_all(facts, site_url: str, cache_dir: Path, later: dict[str, int] | None
     for job in jobs(facts):
         html = html_of(job, facts, site_url, env)
         cached = cache_dir / f"{hashlib.sha256((salt + html).encode('utf-8')).hexdigest()}.pdf"
-        if cached.exists():
+        if cache.valid(cached):  # a damaged PDF in .cache/ is drawn again, never published
             printed.reused.append(job.name)
         elif later and job.name in later:
             printed.pending[job.name] = (html, later[job.name])

@@ -20,7 +20,7 @@ import jinja2.sandbox
 from babel.dates import format_date
 from babel.units import format_unit
 
-from . import charts, checklists, offline, plan
+from . import cache, charts, checklists, offline, plan
 from .data import Facts, Problem
 from .models import Deadline, Duration, Review, Unit
 from .phrases import Form, duration_phrase
@@ -47,7 +47,7 @@ def environment(content_dir: Path) -> jinja2.Environment:
 
 def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
     folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return cache.BytecodeCache(str(folder))
 
 
 MONTH_PATTERN = "LLLL yyyy"  # Babel's month and year, unless languages.yml gives a language's own
@@ -152,10 +152,10 @@ class Page:
         return self.t("deadline_from").format(deadline=phrase, event=event)
 
     def step(self, step_id: str):
-        return next(s for s in self.facts.steps if s.id == step_id)
+        return _find(self.facts.steps, step_id, "step", "procedure.yml")
 
     def route(self, route_id: str):
-        return next(r for r in self.facts.routes if r.id == route_id)
+        return _find(self.facts.routes, route_id, "route", "routes.yml")
 
     def total(self) -> list[Duration]:
         """The longest the main chain of steps takes, as calendar days and working days."""
@@ -328,6 +328,21 @@ class Page:
         }
 
 
+class UnknownId(KeyError):
+    """A page names an id the data does not have; its message lists the ids there are."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _find(items, item_id: str, kind: str, file: str):
+    for item in items:
+        if item.id == item_id:
+            return item
+    known = ", ".join(item.id for item in items)
+    raise UnknownId(f"no {kind} '{item_id}' in data/{file} (known: {known}); check the spelling")
+
+
 class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -383,6 +398,8 @@ def render_all(
                         f"{error.message}; check the placeholder's spelling",
                     )
                 )
+            except UnknownId as error:
+                problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", str(error)))
             except (KeyError, StopIteration) as error:
                 problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", f"unknown id {error}"))
             except jinja2.sandbox.SecurityError as error:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from . import cache
+
 WORD = re.compile(r"[а-яё]+")
 # (stem, form) pairs by word, kept between builds in .cache/: the dictionary takes 0.6 s to ask
 _answers: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -51,17 +53,16 @@ def _dictionary_version() -> str:
 @contextlib.contextmanager
 def answers_kept_in(file: Path):
     """Read the dictionary's and the stemmer's earlier answers from `file`, and write them back if new words came."""
-    with contextlib.suppress(OSError, ValueError, KeyError):
-        saved = json.loads(file.read_text(encoding="utf-8"))
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        saved = json.loads(cache.read(file) or b"{}")  # a damaged file is a miss (pana.cache)
         if saved.get("version") == _dictionary_version():
             _answers.update({word: tuple(map(tuple, pairs)) for word, pairs in saved["words"].items()})
             _stems.update(saved["stems"])
     known = len(_answers), len(_stems)
     yield
     if (len(_answers), len(_stems)) != known:
-        file.parent.mkdir(parents=True, exist_ok=True)
         saved = {"version": _dictionary_version(), "words": _answers, "stems": _stems}
-        file.write_text(json.dumps(saved, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        cache.write(file, json.dumps(saved, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _forms_by_stem(word: str) -> tuple[tuple[str, str], ...]:

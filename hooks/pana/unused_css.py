@@ -22,6 +22,8 @@ from pathlib import Path
 from csscompressor import compress
 from mkdocs.exceptions import PluginError
 
+from . import cache
+
 PURGECSS = Path("node_modules") / "purgecss" / "bin" / "purgecss.js"
 
 
@@ -37,8 +39,10 @@ def drop_unused_css(root: Path, site_dir: Path) -> None:
     key = hashlib.sha256((purgecss.parent.parent / "package.json").read_bytes() + css.encode())
     key.update(" ".join(sorted(seen_words(css, content))).encode())
     kept = root / ".cache" / "purgecss" / key.hexdigest()
-    if not kept.is_dir():
+    if not all(cache.valid(kept / theme.name) for theme in themes):  # a damaged result is made again
         _purge(purgecss, themes, site_dir, scripts, kept)
+        for theme in themes:
+            cache.seal(kept / theme.name)
     for theme in themes:
         shutil.copyfile(kept / theme.name, theme)
     own = styles / "pana-print.css"
