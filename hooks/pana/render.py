@@ -22,7 +22,7 @@ from babel.units import format_unit
 
 from . import cache, charts, checklists, offline, plan
 from .data import Facts, Problem
-from .models import Deadline, Duration, Review, Unit
+from .models import SCHEME, Deadline, Duration, Review, Unit, decoded
 from .phrases import Form, duration_phrase
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -207,8 +207,19 @@ class Page:
         return {"url": f"{self.site_url}{offline.ZIP.name}", "size": megabytes}
 
     def link(self, target: str) -> str:
-        """A Markdown link target to another page (`offices.md#x`), relative to this page."""
+        """A Markdown link target to another page (`offices.md#x`), relative to this page.
+        An anchor to an item of the data (`#step-…`, `#office-…`) must name one that exists."""
         path, _, anchor = target.partition("#")
+        kind, _, item_id = anchor.partition("-")
+        ids = {
+            "step": [s.id for s in self.facts.steps],
+            "route": [r.id for r in self.facts.routes],
+            "office": [o.id for o in self.facts.offices],
+            "term": list(self.facts.terms),
+            "series": [s.id for s in self.facts.statistics.series],
+        }
+        if kind in ids and item_id not in ids[kind]:
+            raise UnknownId(f"no {kind} '{item_id}' for the link '{target}' (known: {', '.join(ids[kind])})")
         relative = posixpath.relpath(path, posixpath.dirname(self.name) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
@@ -379,6 +390,9 @@ def render_all(
                 )
             )
     # one environment for every language: pages are loaded as `ru/guide.md`, so each partial is compiled once
+    for lang in languages:
+        for name in sorted(pages[lang]):
+            problems += page_source_problems(content_root / lang / name, f"{content_root.name}/{lang}/{name}")
     env = environment(content_root)
     for lang in languages:
         for name in sorted(pages[lang]):
@@ -451,6 +465,34 @@ def _after_front_matter(body: str, header: str) -> str:
         cut = body.index("\n") + 1
         return body[:cut] + header + body[cut:]
     return header + body
+
+
+PAGE_HTML_ALLOWED = {"br"}  # all the raw HTML pages need: the rest is Markdown or the site's templates
+PAGE_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*|!--)")
+PAGE_ATTRIBUTES = re.compile(r"\{\s*:|\{\s*(?!#[\w-]+\s*\})[#.][^}]*\}|\{[^}]*=[^}]*\}")
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")  # placeholders, tags and comments
+PAGE_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z]+:|//)", re.IGNORECASE)
+PAGE_LINK = re.compile(r"\]\(\s*<?\s*([^)\s>]+)")
+PAGE_LINK_OK = re.compile(r"^(?:https://\S+|#[\w-]+|\{\{.*|[\w./-]+\.md(?:#[\w-]+)?)$")
+
+
+def page_source_problems(path: Path, shown: str) -> list[Problem]:
+    """A page's own text, before it is rendered: Markdown and placeholders, a line break, heading
+    ids (`{ #id }`), and links to the site's pages or https:// hosts; nothing that could become
+    a script, an event handler or a load from another host. Checked after decoding entities."""
+    found = []
+    for number, line in enumerate(decoded(path.read_text(encoding="utf-8")).splitlines(), start=1):
+        if any(tag.lower() not in PAGE_HTML_ALLOWED for tag in PAGE_TAG.findall(line)):
+            found.append(Problem(shown, number, "", "raw HTML is not allowed in a page (only <br>); write Markdown"))
+        elif PAGE_ATTRIBUTES.search(JINJA.sub("", line)):
+            found.append(Problem(shown, number, "", "an attribute list is not allowed (only a heading's { #id })"))
+        elif PAGE_REMOTE_IMAGE.search(line):
+            found.append(
+                Problem(shown, number, "", "an image from another host: readers' phones must ask no other host")
+            )
+        elif SCHEME.search(line) or any(not PAGE_LINK_OK.match(t) for t in PAGE_LINK.findall(line)):
+            found.append(Problem(shown, number, "", "a link that is not https:// or to a page of the site"))
+    return found
 
 
 def _pages(folder: Path) -> set[str]:
