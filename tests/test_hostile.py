@@ -286,3 +286,10 @@ def test_a_page_description_cannot_break_out_of_its_meta_tag(project, tmp_path):
     html = BeautifulSoup((tmp_path / "out" / "apply" / "index.html").read_text(encoding="utf-8"), "html.parser")
     meta = html.find("meta", attrs={"name": "description"})
     assert meta["content"] == hostile and "onmouseover" not in meta.attrs
+
+
+def test_a_byte_order_mark_does_not_show_the_front_matter():
+    from pana.render import _after_front_matter
+
+    page = "\ufeff---\ndescription: x\n---\n# Title\n\nText\n"
+    assert _after_front_matter(page, "HEADER\n") == "# Title\nHEADER\n\nText\n"

@@ -458,7 +458,9 @@ def render_page(
 
 
 def _after_front_matter(body: str, header: str) -> str:
-    """Drop the front matter (mkdocs has read it already) and put `header` under the title."""
+    """Drop the front matter (mkdocs has read it already) and put `header` under the title.
+    A byte-order mark some editors put first would hide the front matter: it is dropped."""
+    body = body.removeprefix("\ufeff")
     if body.startswith("---\n"):
         body = body[body.index("\n---\n", 4) + 5 :].lstrip("\n")
     if body.startswith("# "):
