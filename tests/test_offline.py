@@ -88,3 +88,24 @@ def test_the_calculator_works_from_file(offline_page, unzipped, language):
     assert page.locator("#calc-result-apply .pana-closed").get_attribute("data-working-day") == "19.03.2027"
     assert {url.split(":", 1)[0] for url in page.requests} == {"file"}
     assert not page.failed
+
+
+def test_a_failed_offline_build_ends_with_the_problem_not_a_traceback(project):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    file = project / "data/procedure.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("from: arrival}", "from: arival}", 1), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "offline.py"), str(project)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "unknown event 'arival'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.rstrip().endswith("fix the problems listed above, then run it again.")

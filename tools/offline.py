@@ -38,7 +38,11 @@ def build(project: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    zipped = build(Path(argv[0]) if argv else Path.cwd())
+    try:
+        zipped = build(Path(argv[0]) if argv else Path.cwd())
+    except subprocess.CalledProcessError as error:  # mkdocs has said why, above; no traceback on top
+        print("The offline copy was not built: fix the problems listed above, then run it again.", file=sys.stderr)
+        return error.returncode or 1
     print(f"{zipped}: {zipped.stat().st_size / 1e6:.1f} MB")
     return 0
 
