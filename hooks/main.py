@@ -163,15 +163,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """The theme's own words in the page's language, and the 404 page's text in every language."""
-    return theme_words(context, config)
+    theme_words(context, config)
+    if template_name == "404.html":
+        context["pana_not_found"] = not_found_blocks(config)
+    return context
 
 
-def theme_words(context: dict, config: MkDocsConfig) -> dict:
-    language = build_language(config)
-    context["pana_words"] = {key: _strings[key][language] for key in ("made_with",)}
+def theme_words(context: dict, config: MkDocsConfig) -> None:
+    """Words of the theme's templates that mkdocs-material has in English only."""
+    context["pana_words"] = {key: _strings[key][build_language(config)] for key in ("made_with",)}
+
+
+def not_found_blocks(config: MkDocsConfig) -> list[dict]:
     site_path = urlparse(config.site_url or "/").path
     original = config.plugins["i18n"].default_language
-    context["pana_not_found"] = [
+    return [
         {
             "lang": lang,
             "title": _strings["not_found_title"][lang],
@@ -182,7 +188,6 @@ def theme_words(context: dict, config: MkDocsConfig) -> dict:
         }
         for lang in built_languages(config)
     ]
-    return context
 
 
 @event_priority(-100)  # after the minifier, so the scripts hashed are the scripts served

@@ -50,6 +50,14 @@ SCHEME = re.compile(r"(?:javascript|vbscript)\s*:", re.IGNORECASE)
 SAFE_TARGET = re.compile(r"^(?:https://[^\s]+|#[\w-]+|(?:\.\./)*[\w./-]+\.md(?:#[\w-]+)?)$")
 
 
+def unsafe_link(text: str, placeholders: bool = False) -> bool:
+    """Whether `text` links anywhere but https:// hosts and the site's own pages; in a content
+    page (`placeholders`) a target may also be a placeholder, such as {{ link('guide.md') }}."""
+    targets = LINK_TARGET.findall(text)
+    allowed = (t for t in targets if not (placeholders and t.startswith("{{")))
+    return bool(SCHEME.search(text)) or any(not SAFE_TARGET.match(target) for target in allowed)
+
+
 def decoded(value: str) -> str:
     """The text as a browser would read it: character references decoded until none is left
     (`javascript&#58;`, `&#106;avascript:` and `&amp;#58;` all become plain letters)."""
@@ -76,7 +84,7 @@ def _plain_text(value: str) -> str:
         raise ValueError("contains an image ('!['); texts cannot show images")
     if LINK_DEFINITION.search(text):
         raise ValueError("contains a link definition ('[name]: address'); write the link as [text](https://…)")
-    if SCHEME.search(text) or any(not SAFE_TARGET.match(target) for target in LINK_TARGET.findall(text)):
+    if unsafe_link(text):
         raise ValueError(
             "contains a link that is not https:// or to a page of the site; only https:// links are allowed"
         )

@@ -22,7 +22,7 @@ from babel.units import format_unit
 
 from . import cache, charts, checklists, offline, plan
 from .data import Facts, Problem
-from .models import SCHEME, Deadline, Duration, Review, Unit, decoded
+from .models import Deadline, Duration, Review, Unit, decoded, unsafe_link
 from .phrases import Form, duration_phrase
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -474,8 +474,6 @@ PAGE_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*|!--)")
 PAGE_ATTRIBUTES = re.compile(r"\{\s*:|\{\s*(?!#[\w-]+\s*\})[#.][^}]*\}|\{[^}]*=[^}]*\}")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")  # placeholders, tags and comments
 PAGE_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z]+:|//)", re.IGNORECASE)
-PAGE_LINK = re.compile(r"\]\(\s*<?\s*([^)\s>]+)")
-PAGE_LINK_OK = re.compile(r"^(?:https://\S+|#[\w-]+|\{\{.*|[\w./-]+\.md(?:#[\w-]+)?)$")
 
 
 def page_source_problems(path: Path, shown: str) -> list[Problem]:
@@ -492,7 +490,7 @@ def page_source_problems(path: Path, shown: str) -> list[Problem]:
             found.append(
                 Problem(shown, number, "", "an image from another host: readers' phones must ask no other host")
             )
-        elif SCHEME.search(line) or any(not PAGE_LINK_OK.match(t) for t in PAGE_LINK.findall(line)):
+        elif unsafe_link(line, placeholders=True):
             found.append(Problem(shown, number, "", "a link that is not https:// or to a page of the site"))
     return found
 
