@@ -22,7 +22,7 @@ from babel.units import format_unit
 
 from . import cache, charts, checklists, offline, plan
 from .data import Facts, Problem
-from .models import Deadline, Duration, Review, Unit, decoded, unsafe_link
+from .models import CYRILLIC, Deadline, Duration, Review, Unit, decoded, unsafe_link
 from .phrases import Form, duration_phrase
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -72,7 +72,6 @@ def upfirst(phrase: str) -> str:
 
 # Latin letters that look like Cyrillic ones; Babel's Kazakh megabyte is "MБ" with a Latin M
 LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def one_script(text: str) -> str:
@@ -211,15 +210,15 @@ class Page:
         An anchor to an item of the data (`#step-…`, `#office-…`) must name one that exists."""
         path, _, anchor = target.partition("#")
         kind, _, item_id = anchor.partition("-")
-        ids = {
-            "step": [s.id for s in self.facts.steps],
-            "route": [r.id for r in self.facts.routes],
-            "office": [o.id for o in self.facts.offices],
-            "term": list(self.facts.terms),
-            "series": [s.id for s in self.facts.statistics.series],
-        }
-        if kind in ids and item_id not in ids[kind]:
-            raise UnknownId(f"no {kind} '{item_id}' for the link '{target}' (known: {', '.join(ids[kind])})")
+        items = {
+            "step": lambda: self.facts.steps,
+            "route": lambda: self.facts.routes,
+            "office": lambda: self.facts.offices,
+            "term": lambda: self.facts.terms.values(),
+            "series": lambda: self.facts.statistics.series,
+        }.get(kind)
+        if items and item_id not in (ids := [item.id for item in items()]):
+            raise UnknownId(f"no {kind} '{item_id}' for the link '{target}' (known: {', '.join(ids)})")
         relative = posixpath.relpath(path, posixpath.dirname(self.name) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
