@@ -208,6 +208,18 @@ CARELESS = [
         "deadline: {amount: 12345678901234567890, unit: calendar_days, from: arrival}",
         "steps[0].deadline: amount 12345678901234567890 is more than 366",
     ),
+    (
+        "content/en/index.md",
+        "link('refusal.md#challenge')",
+        "link('refusal.md#challeng')",
+        "the link 'refusal.md#challeng' leads to no heading or id 'challeng' in en/refusal.md",
+    ),
+    (
+        "content/ru/guide.md",
+        "## ",
+        "[см. ниже](#no-such-heading)\n\n## ",
+        "the link '#no-such-heading' leads to no heading or id 'no-such-heading' in ru/guide.md",
+    ),
 ]
 
 

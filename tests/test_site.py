@@ -109,6 +109,20 @@ def test_cyrillic_headings_get_readable_anchors(site):
     assert not any(re.fullmatch(r"_\d+", i or "") for i in ids)
 
 
+def test_make_check_knows_every_anchor_the_build_makes(site):
+    """`make check` finds dead anchors without a build (pana.anchors): the ids it expects of each
+    page must be ids the built page really has, or it would refuse good links."""
+    from pana import printables
+    from pana.anchors import ids_of
+    from pana.render import render_all
+
+    rendered = render_all(FACTS, ROOT / "content", pdf_sizes={job.name: 0 for job in printables.jobs(FACTS)})
+    for (language, name), markdown in rendered.items():
+        page = name.removesuffix(".md").removesuffix("index").rstrip("/")
+        built = {tag["id"] for tag in soup(page_path(site, language, page)).select("[id]")}
+        assert ids_of(markdown) <= built, (language, name, ids_of(markdown) - built)
+
+
 def all_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

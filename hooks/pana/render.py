@@ -21,6 +21,7 @@ from babel.dates import format_date
 from babel.units import format_unit
 
 from . import cache, charts, checklists, offline, plan
+from .anchors import anchor_problems
 from .data import Facts, Problem
 from .models import CYRILLIC, Deadline, Duration, Review, Unit, decoded, unsafe_link
 from .phrases import Form, duration_phrase
@@ -422,6 +423,8 @@ def render_all(
                 problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", message))
             except OverflowError as error:
                 problems.append(Problem(shown, _template_line(error, f"{lang}/{name}"), "", f"too much work: {error}"))
+    if not problems:
+        problems = anchor_problems(rendered, lambda lang, name: _source(content_root, lang, name))
     if problems:
         raise ContentError(problems)
     return rendered
@@ -492,6 +495,11 @@ def page_source_problems(path: Path, shown: str) -> list[Problem]:
         elif unsafe_link(line, placeholders=True):
             found.append(Problem(shown, number, "", "a link that is not https:// or to a page of the site"))
     return found
+
+
+def _source(content_root: Path, language: str, name: str) -> tuple[str, str]:
+    """A page's file as shown in messages, and its text."""
+    return f"{content_root.name}/{language}/{name}", (content_root / language / name).read_text(encoding="utf-8")
 
 
 def _pages(folder: Path) -> set[str]:
