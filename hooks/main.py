@@ -29,6 +29,7 @@ _printed: list[pdf_cache.Printed] = []  # this build's PDFs, copied into the sit
 _strings: dict = {}  # interface words for the theme's templates (the report link)
 _command: list[str] = []  # "build" or "serve"
 _not_found: dict[str, str] = {}  # each language's rendered 404.html, written after the last language
+_search_words: dict[str, dict[str, str]] = {}  # readers' words for pages' search entries (data/search.yml)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -87,6 +88,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _rendered.clear()
     _rendered.update(made.pages)
     _printed[:] = [made.printed]
+    _search_words.clear()
+    _search_words.update(made.search_words)
 
 
 def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
@@ -129,7 +132,8 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
     notes += [f"stale source: {line}" for line in stale_sources(facts, dt.date.today())]
     strings = {key: dict(text.root) for key, text in facts.strings.items()}
     strings["not_found_deadline"] = not_found_deadlines(facts)
-    return memo.Made(pages, printed, strings, notes)
+    search_words = {entry.page: dict(entry.words.root) for entry in facts.search_words}
+    return memo.Made(pages, printed, strings, notes, search_words)
 
 
 def not_found_deadlines(facts) -> dict[str, str]:
@@ -243,6 +247,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         known = search_split.lunr_languages(site_dir)
         for language in languages:
             part = search_split.split_entries(index, language, i18n.default_language, languages, known)
+            part = search_split.with_readers_words(part, _search_words, language, config.use_directory_urls)
             search_split.write_index(site_dir, part, language, i18n.default_language, offline.building(config))
     search_loading.wait_for_search(site_dir)
     if _command != ["serve"]:

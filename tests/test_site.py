@@ -103,7 +103,7 @@ def test_each_language_searches_its_own_pages_only(site, language, word):
 
 
 def test_cyrillic_headings_get_readable_anchors(site):
-    ids = [h.get("id") for h in soup(page_path(site, "ru", "guide")).select("h2, h3")]
+    ids = [h.get("id") for h in soup(page_path(site, "ru", "guide")).select("h2, h3, details")]
     assert "шаги" in ids
     assert "step-apply" in ids
     assert not any(re.fullmatch(r"_\d+", i or "") for i in ids)

@@ -73,6 +73,7 @@ class Facts:
         self.offices = files["offices.yml"].offices
         self.statistics = files["statistics.yml"]
         self.detention = files["detention.yml"].facts
+        self.search_words = files["search.yml"].pages
 
     def locale(self, language: str) -> str:
         """Babel's name for `language`: its dates, numbers and plural rules."""

@@ -30,6 +30,7 @@ class Made:
     printed: Printed
     strings: dict[str, dict[str, str]]  # interface words for the theme's templates, by key and language
     notes: list[str]  # for the build's log
+    search_words: dict[str, dict[str, str]]  # readers' words for a page's search entry, by page and language
 
 
 def digest(root: Path, *settings: object) -> str:

@@ -702,6 +702,26 @@ class CountingFile(Strict):
         return self
 
 
+class SearchWords(Strict):
+    """The words readers type for one page's subject, in each language, where the page itself
+    says it otherwise (it says «обжаловать», a reader types «жалоба»). They are added to that
+    language's search index for the page, stemmed as its text is (pana.search_split)."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")]
+    words: Text
+
+
+class SearchFile(Strict):
+    pages: list[SearchWords] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_entry_per_page(self) -> SearchFile:
+        pages = [entry.page for entry in self.pages]
+        if twice := sorted({page for page in pages if pages.count(page) > 1}):
+            raise ValueError(f"{', '.join(twice)} appears twice; keep one entry for each page")
+        return self
+
+
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "languages.yml": LanguagesFile,  # first: every text is checked against its languages
@@ -717,4 +737,5 @@ FILES: dict[str, type[Strict]] = {
     "statistics.yml": StatisticsFile,
     "detention.yml": DetentionFile,
     "counting.yml": CountingFile,
+    "search.yml": SearchFile,
 }

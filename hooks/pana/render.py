@@ -142,6 +142,15 @@ class Page:
             self.cite(self.step(item.same_deadline_as).source)
         return self.deadline_of(item.deadline, form)
 
+    def deadline_short(self, item) -> str:
+        """A step's deadline without the event it runs from ('within 5 calendar days'), for the
+        one line a collapsed step shows; the step itself gives the whole deadline."""
+        self.cite(item.source)
+        deadline = item.deadline
+        if deadline.same_day:
+            return self.t("same_day")
+        return self.duration(deadline, "ahead" if deadline.before else "within")
+
     def deadline_of(self, deadline: Deadline, form: str = "within") -> str:
         if deadline.same_day:
             return self.t("same_day")
@@ -314,6 +323,7 @@ class Page:
             "validity": self.validity,
             "deadline": self.deadline,
             "deadline_of": self.deadline_of,
+            "deadline_short": self.deadline_short,
             "step": self.step,
             "route": self.route,
             "total": self.total,
@@ -393,6 +403,13 @@ def render_all(
     for lang in languages:
         for name in sorted(pages[lang]):
             problems += page_source_problems(content_root / lang / name, f"{content_root.name}/{lang}/{name}")
+    for index, entry in enumerate(facts.search_words):
+        if entry.page not in every:
+            line = facts.located["search.yml"].line_of(("pages", index, "page"))
+            known = ", ".join(sorted(every))
+            problems.append(
+                Problem("data/search.yml", line, f"pages[{index}].page", f"no page {entry.page} (pages: {known})")
+            )
     env = environment(content_root)
     for lang in languages:
         for name in sorted(pages[lang]):

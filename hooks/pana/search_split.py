@@ -50,6 +50,34 @@ def split_entries(index: dict, language: str, default: str, others: list[str], k
     return {"config": config, "docs": docs}
 
 
+READERS_WORDS_BOOST = 1000.0  # as strong as a title (1000), far above the text (1): the page comes first
+
+
+def page_location(page: str, directory_urls: bool) -> str:
+    """Where a page of content/ is in its language's index: `refusal.md` is `refusal/`
+    `checklists/index.md` is `checklists/` (in the offline copy `refusal.html`, `checklists/index.html`)."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"
+
+
+def with_readers_words(index: dict, words: dict[str, dict[str, str]], language: str, directory_urls: bool) -> dict:
+    """The index with readers' own words for each page (data/search.yml) in a field of the page's
+    main entry, stemmed by the same pipeline as its text; Russian gets their other forms too."""
+    by_location = {page_location(page, directory_urls): texts[language] for page, texts in words.items()}
+    config = {**index["config"], "fields": {**index["config"]["fields"], "words": {"boost": READERS_WORDS_BOOST}}}
+    docs = []
+    for doc in index["docs"]:
+        said = by_location.get(doc["location"])
+        if said:
+            doc = {**doc, "words": said.replace(",", " ")}
+            if language == "ru":
+                doc["forms"] = " ".join(filter(None, [doc.get("forms", ""), search_forms.other_forms(said)]))
+        docs.append(doc)
+    return {"config": config, "docs": docs}
+
+
 def write_index(site_dir: Path, index: dict, language: str, default: str, for_file_urls: bool) -> Path:
     folder = site_dir if language == default else site_dir / language
     target = folder / "search" / "search_index.json"
