@@ -21,6 +21,10 @@ log = logging.getLogger("mkdocs.hooks.pana")
 FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
 PDF_FOLDER = "pdf"  # under the site's root, shared by every language
 FONT_FILES = ("PTSans-Regular.ttf", "PTSans-Bold.ttf")  # the ones print.css names
+# Tagged (a structure tree in reading order, for screen readers and reader modes) and
+# marked as PDF/UA-1, which changes no layout. Part of every PDF's cache key.
+PDF_OPTIONS = {"pdf_tags": True, "pdf_variant": "pdf/ua-1"}
+LANGUAGE_TAGS = 1  # the version of `_tag_languages` below: part of the cache key too
 
 
 @dataclass
@@ -44,10 +48,45 @@ class Printed:
 _drawing = threading.Lock()  # one drawing at a time: a later build may want the same file
 
 
+def _tag_languages(tags) -> None:
+    """Make WeasyPrint give each structure element the language of its HTML element's `lang`.
+
+    WeasyPrint 70 puts `<html lang>` into the catalog but drops the `lang` of every other
+    element, so a screen reader would read a Kazakh column of a bilingual sheet with a
+    Russian voice. Its tagger builds the tree with one recursive function, `_build_box_tree`,
+    which is wrapped here; the PDF tests fail if a new WeasyPrint stops calling it.
+    """
+    import pydyf  # WeasyPrint's PDF writer
+
+    if getattr(tags._build_box_tree, "pana_languages", False):
+        return
+    build = tags._build_box_tree
+    inside: list[object] = []  # the HTML elements of the boxes being tagged, outermost first
+
+    def with_languages(box, *args):
+        box_of = getattr(box, "_box", box)  # an absolute box sits behind a placeholder
+        element = box_of.element
+        own = element is not None and box_of.element_tag != "html" and (not inside or inside[-1] is not element)
+        language = element.get("lang") if own else None  # anonymous boxes share their parent's element
+        inside.append(element)
+        try:
+            for struct in build(box, *args):
+                if language and "Lang" not in struct:
+                    struct["Lang"] = pydyf.String(language)
+                yield struct
+        finally:
+            inside.pop()
+
+    with_languages.pana_languages = True
+    tags._build_box_tree = with_languages
+
+
 def draw(html: str, target: Path) -> None:
     """Draw `html` into the PDF `target` with WeasyPrint, unless another build just did."""
     import weasyprint  # 0.7 s to import: paid only when a PDF has to be drawn
+    from weasyprint.pdf import tags
 
+    _tag_languages(tags)
     with _drawing:
         if cache.valid(target):
             return
@@ -55,7 +94,7 @@ def draw(html: str, target: Path) -> None:
         if missing:  # WeasyPrint would silently use a system font without Kazakh letters
             raise FileNotFoundError(f"fonts/ lacks {', '.join(missing)}: the PDFs need them; restore the folder")
         partial = target.with_suffix(f".{os.getpid()}.part")  # another build may draw the same file
-        weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial)
+        weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial, **PDF_OPTIONS)
         cache.seal(partial)
         partial.with_name(partial.name + ".sha256").replace(target.with_name(target.name + ".sha256"))
         partial.replace(target)

@@ -1,8 +1,8 @@
 """PDFs of every checklist (each language, and two languages side by side) and of
 the asylum card, drawn with WeasyPrint from the same sheets as the web pages.
 
-A PDF is keyed by the SHA-256 of its HTML (stylesheet included), the fonts and
-WeasyPrint's version, and kept under the cache folder: an unchanged checklist
+A PDF is keyed by the SHA-256 of its HTML (stylesheet included), the fonts,
+WeasyPrint's version and the options it is drawn with (tagged, PDF/UA-1), and kept under the cache folder: an unchanged checklist
 is copied, not drawn again. The fonts are the project's own (fonts/), so a PDF
 looks the same wherever it is built; no system font is ever asked for.
 """
@@ -18,7 +18,7 @@ import jinja2
 
 from . import cache, checklists
 from .models import Review
-from .pdf_cache import FONTS, Printed, draw
+from .pdf_cache import FONTS, LANGUAGE_TAGS, PDF_OPTIONS, Printed, draw
 from .render import TEMPLATES, Page, bytecode_cache
 
 
@@ -104,7 +104,9 @@ def draw_all(facts, site_url: str, cache_dir: Path, later: dict[str, int] | None
     """
     env = environment(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    salt = f"{version('weasyprint')}\n{fonts_digest()}\n"
+    # drawn with other options (untagged, before the languages were marked), a PDF is drawn again
+    options = ",".join(f"{key}={value}" for key, value in sorted(PDF_OPTIONS.items()))
+    salt = f"{version('weasyprint')}\n{fonts_digest()}\n{options};languages={LANGUAGE_TAGS}\n"
     printed = Printed()
     for job in jobs(facts):
         html = html_of(job, facts, site_url, env)
