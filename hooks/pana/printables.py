@@ -2,9 +2,10 @@
 the asylum card, drawn with WeasyPrint from the same sheets as the web pages.
 
 A PDF is keyed by the SHA-256 of its HTML (stylesheet included), the fonts,
-WeasyPrint's version and the options it is drawn with (tagged, PDF/UA-1), and kept under the cache folder: an unchanged checklist
-is copied, not drawn again. The fonts are the project's own (fonts/), so a PDF
-looks the same wherever it is built; no system font is ever asked for.
+WeasyPrint's version and the options it is drawn with (tagged, PDF/UA-1), and
+kept under the cache folder: an unchanged checklist is copied, not drawn again.
+The fonts are the project's own (fonts/), so a PDF looks the same wherever it
+is built; no system font is ever asked for.
 """
 
 from __future__ import annotations
