@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from pana import cache, csp, memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
 
 log = logging.getLogger("mkdocs.hooks.pana")
@@ -66,6 +67,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         offline.zip_size(root, config),
         dt.date.today(),
         built,
+        config.use_directory_urls,
     )
     key = memo.digest(root, *settings)
     made = memo.recall(root / ".cache" / "build", key)
@@ -115,6 +117,7 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
             repo_url=config.repo_url or "",
             freshness=freshness,
             offline_size=offline.zip_size(root, config),
+            directory_urls=config.use_directory_urls,
         )
     except (DataError, ContentError) as error:
         raise PluginError(f"the site was not built; fix these first:\n{error}") from None
@@ -223,9 +226,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     if config.repo_url:
         language = build_language(config)
         query = urlencode({"title": f"{page.title} ({language})", "body": f"{page.canonical_url}\n\n"})
+        about = next(p for p in nav.pages if p.file.src_uri == f"{language}/about.md")
         context["pana_report"] = {
-            "url": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+            "ways": get_relative_url(about.url, page.url) + "#report",  # the ways, one with no account
             "label": _strings["report_error"][language],
+            "github": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+            "github_label": _strings["report_on_github"][language],
         }
     return context
 

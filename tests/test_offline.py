@@ -4,6 +4,9 @@ its links, language switch and search work, and it asks nothing of any server.""
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import pytest
 
@@ -109,3 +112,88 @@ def test_a_failed_offline_build_ends_with_the_problem_not_a_traceback(project):
     assert "unknown event 'arival'" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.rstrip().endswith("fix the problems listed above, then run it again.")
+
+
+def local_targets(page: Path) -> list[tuple[str, str]]:
+    """(what, address) of everything a page of the offline copy links to or loads: links and
+    download buttons, stylesheets, scripts, images, icons, forms; not other hosts' pages."""
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")):
+        for element in html.find_all(tag, attrs={attribute: True}):
+            if tag == "link" and "canonical" in element.get("rel", []):
+                continue  # the page's address online, for search engines: nothing is loaded from it
+            found.append((f"<{tag} {attribute}>", element[attribute]))
+    found += [("<form action>", form["action"]) for form in html.find_all("form", action=True)]
+    return found
+
+
+def ids_in(page: Path) -> set[str]:
+    from bs4 import BeautifulSoup
+
+    return {tag["id"] for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[id]")}
+
+
+def test_every_link_button_script_stylesheet_image_and_pdf_resolves_from_file(unzipped):
+    from urllib.parse import unquote
+
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len([p for p in pages if p.parts[-2] in ("ru", "kk")]) >= 2  # every language is walked
+    broken, checked, pdfs = [], 0, set()
+    for page in pages:
+        for what, address in local_targets(page):
+            parts = urlsplit(address)
+            if parts.scheme in ("https", "mailto", "tel") and what == "<a href>":
+                continue  # a link a reader follows online; nothing the copy loads
+            if parts.scheme or address.startswith("//"):
+                broken.append(f"{page.relative_to(unzipped)}: {what} {address} asks another host")
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                broken.append(
+                    f"{page.relative_to(unzipped)}: {what} {address} is a folder: file:// shows no index.html"
+                )
+            elif not target.is_file():
+                broken.append(f"{page.relative_to(unzipped)}: {what} {address} is not in the copy")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_in(target):
+                broken.append(f"{page.relative_to(unzipped)}: {what} {address}: no #{parts.fragment} there")
+            if target.suffix == ".pdf" and target.is_file():
+                pdfs.add(target)
+            checked += 1
+    assert broken == []
+    assert checked > 1000
+    assert len(pdfs) == len(list((unzipped / "pdf").glob("*.pdf"))) > 0  # every PDF is offered by a page
+    for pdf in pdfs:
+        assert pdf.read_bytes().startswith(b"%PDF-"), pdf
+
+
+@pytest.mark.parametrize("language", ["", "ru/", "kk/"])
+def test_every_page_loads_everything_it_needs_from_file_with_the_network_off(offline_page, unzipped, language):
+    page = offline_page
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    folder = unzipped / language if language else unzipped
+    pages = sorted(
+        p for p in folder.rglob("*.html") if language or p.relative_to(unzipped).parts[0] not in ("ru", "kk")
+    )
+    for file in pages:
+        page.goto(file.as_uri(), wait_until="networkidle")  # not cutting the last loads short
+    assert {url.split(":", 1)[0] for url in page.requests} == {"file"}
+    assert not page.failed
+    assert errors == []
+
+
+def test_a_checklists_pdf_button_and_print_button_work_from_file(offline_page, unzipped):
+    page = offline_page
+    page.goto(unzipped.joinpath("kk", "checklists", "first-days.html").as_uri())
+    button = page.locator("a[download][href$='pana-first-days-kk.pdf']")
+    # from file:// Chromium treats each file as its own origin and opens the PDF rather than saving
+    # it: what matters is that the address the browser resolves is the PDF in the copy
+    resolved = Path(url2pathname(urlsplit(button.evaluate("a => a.href")).path))
+    assert resolved == unzipped / "pdf" / "pana-first-days-kk.pdf"
+    assert resolved.read_bytes().startswith(b"%PDF-")
+    page.evaluate("window.print = () => { window.printed = true }")
+    page.locator("[data-pana-print]").click()
+    assert page.evaluate("window.printed") is True

@@ -163,3 +163,48 @@ def test_every_page_lists_the_sources_it_used(site):
 def test_review_notice_while_not_reviewed(site, language, shown):
     text = visible_text(page_path(site, language, "guide"))
     assert (FACTS.strings["review_notice"][language] in text) is shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_apply_page_links_each_departments_address_to_its_office(site, language):
+    html = soup(page_path(site, language, "apply"))
+    links = {a["href"] for a in html.select("article a[href*='offices/#office-']")}
+    departments = [o for o in FACTS.offices if o.body == "employment-department" and o.address]
+    assert len(departments) >= 4
+    for office in departments:
+        assert f"../offices/#office-{office.id}" in links, office.id
+        assert office.address[language] in html.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_copy_is_offered_near_the_top_and_from_the_home_page(site, language):
+    about = soup(page_path(site, language, "about"))
+    headings = [h.get("id") for h in about.select("article h2")]
+    assert headings[0] == "offline"
+    home = soup(page_path(site, language, ""))
+    assert home.select_one("article a[href='about/#offline']") is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_report_an_error_offers_a_way_without_an_account_and_warns_that_github_is_public(site, language):
+    page = Page(FACTS, language)
+    guide = soup(page_path(site, language, "guide"))
+    actions = guide.select_one(".pana-page-actions")
+    ways = actions.find("a", string=page.t("report_error"))
+    assert ways["href"] == "../about/#report"
+    github = actions.find("a", string=page.t("report_on_github"))
+    assert github["href"].startswith("https://github.com/pana-kz/pana/issues/new?")
+    report = soup(page_path(site, language, "about")).select_one("#report")
+    items = report.find_next("ul").get_text(" ")
+    assert "GitHub" in items and "offices/" in str(report.find_next("ul"))
+    assert "@" not in items  # no invented e-mail address
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_checklist_page_has_a_print_button_beside_its_pdf(site, language):
+    html = soup(page_path(site, language, "checklists/first-days"))
+    links = html.select_one(".pana-pdf-links")
+    button = links.select_one("button[data-pana-print]")
+    assert button.get_text() == Page(FACTS, language).t("print_page")
+    assert button.has_attr("hidden")  # shown by its script: without JavaScript it could do nothing
+    assert links.select_one(f"a[download][href$='pana-first-days-{language}.pdf']") is not None

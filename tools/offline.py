@@ -3,7 +3,8 @@
 The site is built with PANA_OFFLINE=true (see hooks/pana/offline.py) into a temporary
 folder and zipped under one folder, `pana/`, into offline/pana-offline.zip. The old zip
 is replaced only once the new one is complete. Source maps are left out: no reader
-needs them. Usage: python tools/offline.py [PROJECT_DIR]
+needs them; so are the 404 pages, which only a web server shows (from a USB stick a
+wrong address is the browser's own "file not found"). Usage: python tools/offline.py [PROJECT_DIR]
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def build(project: Path) -> Path:
         partial = target.with_suffix(".zip.partial")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for file in sorted(site.rglob("*")):
-                if file.is_file() and file.suffix != ".map":
+                if file.is_file() and file.suffix != ".map" and file.name != "404.html":
                     archive.write(file, file.relative_to(site.parent).as_posix())
         partial.replace(target)
     return target

@@ -98,6 +98,7 @@ class Page:
     repo_url: str = ""
     freshness: object = None  # pana.translations.Status, for the about page
     offline_size: int | None = None  # bytes of the offline copy's zip, when `make offline` has built it
+    directory_urls: bool = True  # False in the offline copy: `guide.html`, not `guide/`
 
     @property
     def locale(self) -> str:
@@ -232,6 +233,15 @@ class Page:
         relative = posixpath.relpath(path, posixpath.dirname(self.name) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
+    def root(self) -> str:
+        """The way from this page up to the site's root, where pdf/ is: for links the Markdown
+        cannot check, since the PDFs are not pages. Deeper by one folder when pages are
+        `checklists/first-days/` rather than the offline copy's `checklists/first-days.html`."""
+        stem = self.name.removesuffix(".md")
+        folders = stem.split("/")[:-1] if stem.split("/")[-1] == "index" or not self.directory_urls else stem.split("/")
+        original = next(iter(self.facts.languages))
+        return "../" * (len(folders) + (self.language != original)) or "./"
+
     def sort_key(self, name: str) -> tuple:
         """A name's place in the language's alphabet (languages.yml), code points for other characters."""
         alphabet = self.facts.languages[self.language].alphabet or ""
@@ -324,6 +334,7 @@ class Page:
             "deadline": self.deadline,
             "deadline_of": self.deadline_of,
             "deadline_short": self.deadline_short,
+            "root": self.root(),
             "step": self.step,
             "route": self.route,
             "total": self.total,
@@ -378,6 +389,7 @@ def render_all(
     repo_url: str = "",
     freshness=None,
     offline_size: int | None = None,
+    directory_urls: bool = True,
 ) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
 
@@ -416,7 +428,7 @@ def render_all(
             shown = f"{content_root.name}/{lang}/{name}"
             try:
                 rendered[(lang, name)] = render_page(
-                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness, offline_size
+                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness, offline_size, directory_urls
                 )
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
@@ -457,6 +469,7 @@ def render_page(
     repo_url: str = "",
     freshness=None,
     offline_size: int | None = None,
+    directory_urls: bool = True,
 ) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
     page = Page(
@@ -468,6 +481,7 @@ def render_page(
         repo_url=repo_url,
         freshness=freshness,
         offline_size=offline_size,
+        directory_urls=directory_urls,
     )
     context = page.context()
     body = env.get_template(f"{language}/{name}").render(context)
