@@ -51,3 +51,28 @@ def test_keyboard_reaches_the_language_switcher_and_search(page, served_site):
         )
     assert {"en", "ru"} <= reached, reached
     assert any("md-search__input" in r for r in reached), reached
+
+
+def test_every_page_can_be_read_without_javascript(browser, site, served_site):
+    """The accessibility page says so: the text is in the HTML, the theme's script only adds to it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    tab = context.new_page()
+    unreadable = []
+    for path in every_page(site):
+        tab.goto(served_site + path)
+        heading, article = tab.locator("article h1"), tab.locator("article")
+        if not (heading.is_visible() and len(article.inner_text()) > 200):
+            unreadable.append(path)
+    context.close()
+    assert unreadable == []
+
+
+@pytest.mark.parametrize("language", ["", "ru/", "kk/"])
+def test_the_accessibility_statement_is_in_the_menu_and_leads_to_reporting(page, served_site, language):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(served_site + language)
+    page.locator("nav a[href$='accessibility/']").first.click()
+    page.wait_for_url(f"**/{language}accessibility/")
+    assert len(page.locator("article h2").all()) == 3  # tested, limits, report
+    page.locator("article a[href$='about/#report']").first.click()
+    page.wait_for_url(f"**/{language}about/#report")

@@ -91,3 +91,25 @@ def guide_screens(tab, base: str, root: str) -> dict[str, float]:
         }"""
     )
     return {"page": round(whole / PHONE["height"], 1), "steps": round(steps / PHONE["height"], 1)}
+
+
+def report(base: str, browser) -> str:
+    """Markdown tables: the guide's height on a phone per language, and each reader's query's rank."""
+    tab = browser.new_page(viewport=PHONE)
+    lines = [
+        "The guide on a phone (360 × 740), in screens:",
+        "",
+        "| language | whole page | the steps |",
+        "| --- | ---: | ---: |",
+    ]
+    for language in ("en", "ru", "kk"):
+        screens = guide_screens(tab, base, "" if language == "en" else f"{language}/")
+        lines.append(f"| {language} | {screens['page']} | {screens['steps']} |")
+    tab.set_viewport_size({"width": 1200, "height": 900})
+    lines += ["", "Readers' queries (tools/reader.py) and where their page comes:", ""]
+    lines += ["| language | query | page | rank | wanted |", "| --- | --- | --- | ---: | ---: |"]
+    for query in QUERIES:
+        found = rank(tab, base, query)
+        lines.append(f"| {query.language} | {query.words} | {query.page} | {found or 'not found'} | ≤ {query.within} |")
+    tab.close()
+    return "\n".join(lines)

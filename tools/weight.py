@@ -4,11 +4,14 @@ Each page of each language is opened in headless Chromium from the built site
 (site/); every file the browser asks for (HTML, CSS, JS, search data, images)
 is counted at its gzip size. A repeat visit to another page downloads only that
 page's HTML: the rest is in the browser's cache.
+Then what a reader meets on a phone (tools/reader.py): the guide's height in screens,
+and where the words readers type into search lead.
 Usage: python tools/weight.py [SITE_DIR] [--json FILE]
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -18,6 +21,9 @@ import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import reader  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; the browser tests use the same (tests/conftest.py)
 ARGS = [
@@ -46,6 +52,22 @@ def pages(site: Path) -> list[str]:
     )
 
 
+@contextlib.contextmanager
+def serving(site: Path):
+    """The built site on a free local port, as GitHub Pages would serve it; yields its address."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 def measure(site: Path, only: list[str] | None = None, browser=None) -> list[dict]:
     """Rows of gzip bytes per page; `browser` is a running Playwright Chromium, or one is started."""
     if browser is None:
@@ -56,15 +78,8 @@ def measure(site: Path, only: list[str] | None = None, browser=None) -> list[dic
             finally:
                 chromium.close()
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
-    try:
+    with serving(site) as base:
         for path in only or pages(site):
             tab = browser.new_page()
             urls: list[str] = []
@@ -90,8 +105,6 @@ def measure(site: Path, only: list[str] | None = None, browser=None) -> list[dic
                 }
             )
             tab.close()
-    finally:
-        server.shutdown()
     return rows
 
 
@@ -109,9 +122,14 @@ def table(rows: list[dict]) -> str:
 
 def main(argv: list[str]) -> int:
     site = Path(argv[0]) if argv and not argv[0].startswith("--") else Path("site")
-    rows = measure(site)
-    print("gzip bytes a reader downloads (first visit: empty cache; repeat: another page after one visit)\n")
-    print(table(rows))
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        rows = measure(site, browser=chromium)
+        print("gzip bytes a reader downloads (first visit: empty cache; repeat: another page after one visit)\n")
+        print(table(rows))
+        with serving(site) as base:
+            print("\n" + reader.report(base, chromium))
+        chromium.close()
     if "--json" in argv:
         Path(argv[argv.index("--json") + 1]).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
