@@ -22,7 +22,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from pana import cache, csp, memo, offline, pdf_cache, search_forms, search_loading, search_split, unused_css
+from pana import (
+    bundle_on_demand,
+    cache,
+    csp,
+    memo,
+    offline,
+    pdf_cache,
+    search_forms,
+    search_loading,
+    search_split,
+    unused_css,
+)
 
 log = logging.getLogger("mkdocs.hooks.pana")
 _rendered: dict[tuple[str, str], str] = {}
@@ -161,11 +172,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Name the checklists' tick boxes for screen readers (the task-list extension leaves them unnamed),
-    and give the headings' anchor links a title in the page's language (the toc extension's is English)."""
+    give the headings' anchor links a title in the page's language (the toc extension's is English),
+    and let the keyboard reach tables, which scroll on a phone."""
     language = build_language(config)
     label = escape(_strings["tick_when_done"][language])
     html = html.replace('<input type="checkbox" disabled/>', f'<input type="checkbox" disabled aria-label="{label}"/>')
-    return html.replace('title="Permanent link"', f'title="{escape(_strings["permalink"][language])}"')
+    html = html.replace('title="Permanent link"', f'title="{escape(_strings["permalink"][language])}"')
+    # a table wider than a phone scrolls sideways: the keyboard must reach it (the theme's script,
+    # loaded only for search, would otherwise be what wraps it)
+    return html.replace("<table>", '<table tabindex="0">')
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
@@ -201,15 +216,16 @@ def not_found_blocks(config: MkDocsConfig) -> list[dict]:
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Keep each language's 404 page: static-i18n writes every language's over the root's."""
     if template_name == "404.html":
-        output = csp.with_policy(output, offline.building(config))
+        output = csp.with_policy(bundle_on_demand.load_bundle_on_demand(output), offline.building(config))
         _not_found[build_language(config)] = output
     return output
 
 
 @event_priority(-100)  # after the minifier, so the scripts hashed are the scripts served
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Every page gets its Content Security Policy (pana.csp)."""
-    return csp.with_policy(output, offline.building(config))
+    """Every page loads the theme's script only when search opens (pana.bundle_on_demand),
+    and gets its Content Security Policy (pana.csp)."""
+    return csp.with_policy(bundle_on_demand.load_bundle_on_demand(output), offline.building(config))
 
 
 @event_priority(-50)
