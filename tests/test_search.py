@@ -8,23 +8,13 @@ import pytest
 from conftest import ROOT
 from pana.search_forms import other_forms
 
-from tools.reader import QUERIES, rank, search_results
+from tools.reader import QUERIES, rank, run_search, search_results
 
 
 def search(page, base: str, path: str, query: str) -> tuple[int, set[str]]:
     """How many pages and sections match `query` on `path`, and the pages shown first."""
     page.set_viewport_size({"width": 1200, "height": 900})
-    page.goto(base + path)
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.keyboard.press("End")  # the theme searches on keyup
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "el => !/Введите|Іздеу|Type to/.test(el.textContent) && el.textContent.trim()", arg=meta.element_handle()
-    )
-    page.wait_for_timeout(300)
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.pathname)")
-    count = int("".join(c for c in meta.inner_text() if c.isdigit()) or 0)
+    count, hrefs = run_search(page, base + path, query)
     return count, {href.removeprefix("/") for href in hrefs}
 
 

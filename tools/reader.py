@@ -51,9 +51,9 @@ QUERIES = [
 ]
 
 
-def search_results(tab, base: str, root: str, words: str) -> list[str]:
-    """The pages search lists for `words`, in order, as addresses below the language's root."""
-    tab.goto(base + root)
+def run_search(tab, url: str, words: str) -> tuple[int, list[str]]:
+    """Open `url`, type `words` into search; the count of matches shown, and the results' paths in order."""
+    tab.goto(url)
     tab.click("input.md-search__input")
     tab.keyboard.type(words)
     tab.keyboard.press("End")  # the theme searches on keyup
@@ -63,8 +63,13 @@ def search_results(tab, base: str, root: str, words: str) -> list[str]:
     )
     tab.wait_for_timeout(300)
     hrefs = tab.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.pathname)")
+    return int("".join(c for c in meta.inner_text() if c.isdigit()) or 0), hrefs
+
+
+def search_results(tab, base: str, root: str, words: str) -> list[str]:
+    """The pages search lists for `words`, in order, as addresses below the language's root."""
     prefix = urlpath(base) + root
-    pages = [href.removeprefix(prefix).split("#")[0] for href in hrefs]
+    pages = [href.removeprefix(prefix).split("#")[0] for href in run_search(tab, base + root, words)[1]]
     return list(dict.fromkeys(pages))
 
 
