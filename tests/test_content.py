@@ -55,7 +55,8 @@ def test_every_refusal_ground_is_on_the_refusal_page(site, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_shows_its_sources(site, language):
-    for page in CONTENT_PAGES:
+    # the accessibility statement is about the site itself (what its tests check): no fact of a source
+    for page in (page for page in CONTENT_PAGES if page != "accessibility"):
         html = BeautifulSoup(built(site, language, page).read_text(encoding="utf-8"), "html.parser")
         block = html.select_one(".pana-sources")
         assert block is not None, page
