@@ -36,7 +36,7 @@ offline: $(STAMP) node_modules/.installed ## zip the whole site into offline/pan
 check: $(STAMP) ## check all data and content in about two seconds, without building; every problem at once
 	PYTHONPATH=hooks $(BIN)/python -m pana.check
 
-confirm-translations: $(STAMP) ## after updating ru/kk texts: KEYS="procedure.yml:steps[0].title ..." (all texts when empty)
+confirm-translations: $(STAMP) ## after checking ru/kk texts: KEYS="procedure.yml:steps[apply].title content/guide.md" (as make check lists them), or KEYS=all
 	PYTHONPATH=hooks $(BIN)/python -m pana.check --confirm $(KEYS)
 
 schemas: $(STAMP) ## rewrite schemas/*.schema.json from the models (editors' autocompletion)

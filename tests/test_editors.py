@@ -47,9 +47,9 @@ def test_changed_english_makes_translations_outdated_until_confirmed(project):
         project / "data/procedure.yml", "      en: Apply in writing\n", "      en: Apply in writing, in person\n"
     )
     report = run_check(project).stdout
-    assert "outdated ru: procedure.yml:steps[0].title" in report
-    assert "outdated kk: procedure.yml:steps[0].title" in report
-    assert run_check(project, "--confirm", "procedure.yml:steps[0].title").returncode == 0
+    assert "outdated ru: procedure.yml:steps[apply].title" in report
+    assert "outdated kk: procedure.yml:steps[apply].title" in report
+    assert run_check(project, "--confirm", "procedure.yml:steps[apply].title").returncode == 0
     assert "outdated" not in run_check(project).stdout
 
 

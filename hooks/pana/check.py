@@ -1,7 +1,7 @@
 """`make check`: every problem in data/ and content/ at once, without building the site.
 
-Usage: python -m pana.check [--confirm [KEY ...]]   (run from the repository root,
-with hooks/ on PYTHONPATH, as the Makefile does). Exit code 1 on any error.
+Usage: python -m pana.check [--confirm KEY ... | --confirm all]   (run from the repository
+root, with hooks/ on PYTHONPATH, as the Makefile does). Exit code 1 on any error.
 Outdated translations and sources not checked for a year are reported but do
 not fail: an unchanged repository must not start failing because time passed.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from . import printables
 from .data import DataError, Facts, load_facts
 from .render import ContentError, render_all
-from .translations import confirm, status
+from .translations import LOCK, confirm, english_texts, record_new, status
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -43,6 +43,8 @@ def check(root: Path, today: dt.date, out=sys.stdout) -> int:
             print(problem, file=out)
         print(f"\n{len(error.problems)} problem(s): fix them, then run `make check` again.", file=out)
         return 1
+    for key in record_new(facts, root / "data", root / "content"):
+        print(f"new text, recorded in data/{LOCK} as translated with its English: {key}", file=out)
     report = status(facts, root / "data", root / "content")
     for language, keys in report.outdated.items():
         for key in keys:
@@ -58,17 +60,28 @@ def check(root: Path, today: dt.date, out=sys.stdout) -> int:
     return 0
 
 
+NO_KEYS = (
+    'say which translations you have checked: make confirm-translations KEYS="KEY KEY...", '
+    "copying the keys from `make check`'s outdated lines (such as procedure.yml:steps[apply].title or "
+    "content/guide.md); KEYS=all confirms every text at once, only after checking them all"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument(
-        "--confirm", nargs="*", metavar="KEY", help="record translations of KEY (all texts when none) as up to date"
+        "--confirm", nargs="*", metavar="KEY", help="record translations of KEY (or of every text: all) as up to date"
     )
     args = parser.parse_args(argv)
     if args.confirm is not None:
+        if not args.confirm:
+            print(NO_KEYS, file=sys.stderr)
+            return 2
         facts = load_facts(args.root / "data")
+        keys = list(english_texts(facts, args.root / "content")) if args.confirm == ["all"] else args.confirm
         try:
-            changed = confirm(facts, args.root / "data", args.root / "content", args.confirm or None)
+            changed = confirm(facts, args.root / "data", args.root / "content", keys)
         except KeyError as error:
             print(f"unknown text key(s): {error.args[0]} (copy a key from `make check`)", file=sys.stderr)
             return 2
