@@ -1,10 +1,15 @@
 # Pana: `make serve` to preview, `make test` to check everything. `make help` lists all targets.
-# Every target creates the virtual environment from requirements.lock when it is missing.
+# Every target creates the virtual environment from requirements.lock (what serve, site and check need) when it is
+# missing; `make test` adds requirements-test.lock (tests and dev tools) on top.
 
 PYTHON ?= python3
+# `make lock` resolves on the oldest Python supported: its lock installs on the newer ones too
+LOCK_PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+# Each stamp is named after its locks' content, so editing a lock reinstalls
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock | sha1sum | cut -c1-12)
 SITE := site
 # One build at a time: two at once would share .site-new/ and .cache/; the second waits
 BUILD_LOCK := .build.lock
@@ -20,6 +25,10 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	rm -f $(VENV)/.installed-test-* && touch $@
 
 serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -51,21 +60,25 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-weight: site browser ## print the gzip bytes each page costs a reader, first and repeat visit
+weight: site $(TEST_STAMP) browser ## print the gzip bytes each page costs a reader, first and repeat visit
 	$(BIN)/python tools/weight.py $(SITE)
 
 bench: $(STAMP) node_modules/.installed ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
 	$(BIN)/python bench/bench.py --out bench/results/latest.json $(ARGS)
 
-hooks: $(STAMP) ## run the checks before every commit (ruff, YAML, make check)
+hooks: $(TEST_STAMP) ## run the checks before every commit (ruff, YAML, make check)
 	$(BIN)/pre-commit install
 
-test: $(STAMP) node_modules/.installed browser ## run every test (unit, whole-site build, browser)
+test: $(TEST_STAMP) node_modules/.installed browser ## run every test (unit, whole-site build, browser)
 	$(BIN)/python -m pytest
 
-lock: ## rewrite requirements.lock from pyproject.toml's dependencies
-	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test,dev]"
-	{ echo '# Exact versions for a reproducible build: `make lock` rewrites this from pyproject.toml.'; \
+lock: ## rewrite requirements.lock (runtime) and requirements-test.lock (test and dev, on top) from pyproject.toml
+	rm -rf .venv-lock && $(LOCK_PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check .
+	{ echo '# Exact versions of what serve, site and check need: `make lock` rewrites this from pyproject.toml.'; \
 	  .venv-lock/bin/pip freeze --exclude pana; } > requirements.lock
-	rm -rf .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -c requirements.lock ".[test,dev]"
+	{ echo '# Exact versions of the test and dev tools, on top of the runtime: `make lock` rewrites this.'; \
+	  echo '-r requirements.lock'; .venv-lock/bin/pip freeze --exclude pana | grep -vxFf requirements.lock; } \
+	  > requirements-test.lock
+	rm -rf .venv-lock *.egg-info
