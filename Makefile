@@ -81,4 +81,4 @@ lock: ## rewrite requirements.lock (runtime) and requirements-test.lock (test an
 	{ echo '# Exact versions of the test and dev tools, on top of the runtime: `make lock` rewrites this.'; \
 	  echo '-r requirements.lock'; .venv-lock/bin/pip freeze --exclude pana | grep -vxFf requirements.lock; } \
 	  > requirements-test.lock
-	rm -rf .venv-lock *.egg-info
+	rm -rf .venv-lock build *.egg-info
