@@ -16,7 +16,7 @@ BUILD_LOCK := .build.lock
 WAIT_FOR_BUILD := flock -n $(BUILD_LOCK) true || echo "another build of the site is running: waiting for it to finish"
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site offline test check confirm-translations schemas browser hooks weight bench lock
+.PHONY: help serve site offline test check confirm-translations po po-import schemas browser hooks weight bench lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -47,6 +47,12 @@ check: $(STAMP) ## check all data and content in about two seconds, without buil
 
 confirm-translations: $(STAMP) ## after checking ru/kk texts: KEYS="procedure.yml:steps[apply].title content/guide.md" (as make check lists them), or KEYS=all
 	PYTHONPATH=hooks $(BIN)/python -m pana.check --confirm $(KEYS)
+
+po: $(STAMP) ## write po/ru.po and po/kk.po, every data text for Poedit, Weblate or Crowdin (data/ stays the one copy)
+	PYTHONPATH=hooks $(BIN)/python -m pana.po export
+
+po-import: $(STAMP) ## read the translated po/*.po back into data/*.yml (PO=po/kk.po for one); nothing is written on a problem
+	PYTHONPATH=hooks $(BIN)/python -m pana.po import $(PO)
 
 schemas: $(STAMP) ## rewrite schemas/*.schema.json from the models (editors' autocompletion)
 	PYTHONPATH=hooks $(BIN)/python -m pana.schemas
