@@ -24,17 +24,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reader  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's; the browser tests use the same (tests/conftest.py)
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+from browser import ARGS, chromium_path, missing  # noqa: E402
 
 
 def gzip_size(file: Path) -> int:
@@ -72,7 +62,7 @@ def measure(site: Path, only: list[str] | None = None, browser=None) -> list[dic
     """Rows of gzip bytes per page; `browser` is a running Playwright Chromium, or one is started."""
     if browser is None:
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            chromium = playwright.chromium.launch(executable_path=chromium_path() or sys.exit(missing()), args=ARGS)
             try:
                 return measure(site, only, chromium)
             finally:
@@ -123,7 +113,7 @@ def table(rows: list[dict]) -> str:
 def main(argv: list[str]) -> int:
     site = Path(argv[0]) if argv and not argv[0].startswith("--") else Path("site")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=chromium_path() or sys.exit(missing()), args=ARGS)
         rows = measure(site, browser=chromium)
         print("gzip bytes a reader downloads (first visit: empty cache; repeat: another page after one visit)\n")
         print(table(rows))

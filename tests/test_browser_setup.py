@@ -1,0 +1,81 @@
+"""The browser is found by one rule (tools/browser.py) for `make browser`, the tests and `make weight`;
+without one, the browser tests are skipped with the reason, except in CI, where they fail."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tools.browser import chromium_path, missing
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def executable(path: Path) -> Path:
+    path.write_text("#!/bin/sh\n", encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_chromium_is_the_variable_when_set_else_the_one_on_path(tmp_path, monkeypatch):
+    on_path = executable(tmp_path / "chromium")
+    chosen = executable(tmp_path / "my-chromium")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    assert chromium_path() == str(on_path)
+    monkeypatch.setenv("CHROMIUM", str(chosen))
+    assert chromium_path() == str(chosen)
+
+
+def test_a_missing_browser_is_named_with_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    assert chromium_path() is None and "make browser" in missing()
+    (tmp_path / "not-executable").write_text("", encoding="utf-8")
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "not-executable"))
+    assert chromium_path() is None and f"CHROMIUM={tmp_path / 'not-executable'} is not an executable" in missing()
+
+
+def make_browser(chromium: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CHROMIUM": str(chromium)}
+    return subprocess.run(["make", "-s", "browser"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_make_browser_follows_the_same_rule(tmp_path):
+    assert make_browser(executable(tmp_path / "chromium")).returncode == 0
+    refused = make_browser(tmp_path / "absent")
+    assert refused.returncode != 0 and f"CHROMIUM={tmp_path / 'absent'} is not an executable" in refused.stderr
+
+
+def run_browser_test(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
+    """Run one test that needs the `browser` fixture, with CHROMIUM pointing nowhere."""
+    (tmp_path / "test_needs_browser.py").write_text(
+        "from tests.conftest import browser  # noqa: F401\n\ndef test_opens(browser):\n    assert browser.version\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | {"CHROMIUM": str(tmp_path / "absent")}
+    env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{ROOT / 'hooks'}"
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-rs", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_without_a_browser_the_browser_tests_are_skipped_with_the_reason(tmp_path):
+    result = run_browser_test(tmp_path, ci=False)
+    assert result.returncode == 0 and "1 skipped" in result.stdout, result.stdout
+    assert "SKIPPED" in result.stdout and "no browser: CHROMIUM=" in result.stdout
+
+
+def test_in_ci_a_missing_browser_fails(tmp_path):
+    result = run_browser_test(tmp_path, ci=True)
+    assert result.returncode != 0 and "1 error" in result.stdout, result.stdout
+    assert "no browser: CHROMIUM=" in result.stdout
