@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pana.data import DataError, load_facts
 
 from tools.browser import ARGS as CHROMIUM_ARGS
 from tools.browser import chromium_path, missing
@@ -15,6 +16,18 @@ from tools.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "ru", "kk")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """Stop before collecting when the repository's data has errors, listing each once: many test modules read
+    the data when imported, and each would repeat the same error among pytest's collection errors."""
+    try:
+        load_facts(ROOT / "data")
+    except DataError as error:
+        raise pytest.UsageError(
+            f"the data has errors; fix them first (`make check` lists them too):\n{error}"
+        ) from None
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

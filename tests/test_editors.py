@@ -90,10 +90,12 @@ def test_failed_make_site_leaves_the_previous_site_untouched(tmp_path):
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "tools", project / "tools")
     (project / ".venv").symlink_to(ROOT / ".venv")
-    assert subprocess.run(["make", "-s", "site"], cwd=project, capture_output=True, timeout=300).returncode == 0
+    # node_modules is the repository's own (a symlink): `npm ci` in the copy would empty it
+    make_site = ["make", "-s", "-o", "node_modules/.installed", "site"]
+    assert subprocess.run(make_site, cwd=project, capture_output=True, timeout=300).returncode == 0
     before = tree_digest(project / "site")
     replace_once(project / "data/procedure.yml", "unit: calendar_days, from: arrival", "unit: workdays, from: arrival")
-    failed = subprocess.run(["make", "-s", "site"], cwd=project, capture_output=True, text=True, timeout=300)
+    failed = subprocess.run(make_site, cwd=project, capture_output=True, text=True, timeout=300)
     assert failed.returncode != 0 and "unit: 'workdays'" in failed.stderr
     assert tree_digest(project / "site") == before
 

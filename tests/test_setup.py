@@ -1,14 +1,19 @@
-"""The browser is found by one rule (tools/browser.py) for `make browser`, the tests and `make weight`;
-without one, the browser tests are skipped with the reason, except in CI, where they fail."""
+"""How the tests start: the browser is found by one rule (tools/browser.py) for `make browser`, the tests and
+`make weight`; without one, the browser tests are skipped with the reason, except in CI, where they fail.
+A data error stops the run before collection and is shown once."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from test_bad_data import replace_once
+
 from tools.browser import chromium_path, missing
+from tools.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,3 +84,22 @@ def test_in_ci_a_missing_browser_fails(tmp_path):
     result = run_browser_test(tmp_path, ci=True)
     assert result.returncode != 0 and "1 error" in result.stdout, result.stdout
     assert "no browser: CHROMIUM=" in result.stdout
+
+
+def test_a_data_error_is_shown_once_before_collection(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for part in ("tests", "tools"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+    replace_once(project / "data/procedure.yml", "unit: calendar_days, from: arrival", "unit: workdays, from: arrival")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "ERROR: the data has errors" in result.stderr, output
+    assert output.count("data/procedure.yml:") == 1 and "unit: 'workdays' is not one of" in output, output
+    assert "ERROR collecting" not in output
