@@ -29,6 +29,7 @@ from pana import (
     memo,
     offline,
     pdf_cache,
+    preview,
     search_forms,
     search_loading,
     search_split,
@@ -46,6 +47,11 @@ _search_words: dict[str, dict[str, str]] = {}  # readers' words for pages' searc
 
 def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """A rebuild that fails shows its problems in the browser, and open pages reload on a save (pana.preview)."""
+    return preview.serve_preview(server, Path(config.site_dir))
 
 
 @event_priority(100)
@@ -118,7 +124,7 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
         facts = load_facts(root / "data")
         # under serve, changed PDFs are drawn after the pages are served, so an edit shows at once
         later = _printed[0].sizes() if _command == ["serve"] and _printed else None
-        printed = printables.draw_all(facts, site_url, root / ".cache" / "pdf", later)
+        printed = printables.draw_all(facts, published_site_url(config), root / ".cache" / "pdf", later)
         freshness = translations.status(facts, root / "data", Path(config.docs_dir))
         pages = render_all(
             facts,
@@ -148,6 +154,19 @@ def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
     strings["not_found_deadline"] = not_found_deadlines(facts)
     search_words = {entry.page: dict(entry.words.root) for entry in facts.search_words}
     return memo.Made(pages, printed, strings, notes, search_words)
+
+
+def published_site_url(config: MkDocsConfig) -> str:
+    """The site's address in mkdocs.yml, for the PDFs' QR codes: under serve, config.site_url is the
+    preview's, which no phone reading a printed sheet can open; and the PDFs are the published ones,
+    already in .cache/pdf, whatever the port."""
+    if _command != ["serve"]:
+        return config.site_url or ""
+    from mkdocs.utils import yaml_load
+
+    with open(config.config_file_path, "rb") as file:
+        url = yaml_load(file).get("site_url") or ""
+    return url.rstrip("/") + "/" if url else ""  # as mkdocs gives it: with one final slash
 
 
 def not_found_deadlines(facts) -> dict[str, str]:

@@ -26,6 +26,10 @@ POLICY = (
 )
 
 
+def script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
 def inline_hashes(html: str) -> list[str]:
     """'sha256-…' of every inline script that runs (not data blocks, not `src=` scripts)."""
     found = []
@@ -33,8 +37,7 @@ def inline_hashes(html: str) -> list[str]:
         attrs, body = match["attrs"], match["body"]
         if "src=" in attrs or DATA_TYPE.search(attrs) or not body.strip():
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        found.append(f"'sha256-{digest}'")
+        found.append(script_hash(body))
     return sorted(set(found))
 
 
@@ -44,3 +47,8 @@ def with_policy(html: str, offline: bool = False) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=allowed)}">'
     head = HEAD.search(html)
     return html[: head.end()] + meta + html[head.end() :] if head else html
+
+
+def allow_script(html: str, body: str) -> str:
+    """The page with one more inline script, of text `body`, allowed by its policy (if it has one)."""
+    return html.replace("script-src 'self' ", f"script-src 'self' {script_hash(body)} ", 1)
