@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
@@ -74,6 +76,19 @@ def test_make_po_writes_every_data_text_of_each_language_with_its_key_line_and_s
     kk = read_po(io.BytesIO((project / "po/kk.po").read_bytes()))
     name = next(m for m in kk if m.context == "glossary.yml:terms[commission].name")
     assert "the kk name is not yet checked against an official source" in name.auto_comments
+
+
+def test_gnu_msgfmt_which_poedit_runs_on_save_accepts_the_files(project):
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext's msgfmt is not installed (apt-get install gettext)")
+    replace_once(project / "data/procedure.yml", "      en: Questionnaire\n", "      en: The questionnaire\n")
+    export(project, project / "po")  # with a fuzzy entry, and strings.yml's {for} and {count}
+    for language in ("ru", "kk"):
+        checked = subprocess.run(
+            [msgfmt, "--check", "-o", os.devnull, project / "po" / f"{language}.po"], capture_output=True, text=True
+        )
+        assert checked.returncode == 0, checked.stderr
 
 
 def test_a_round_trip_without_edits_changes_no_byte(project):
@@ -197,14 +212,15 @@ def test_an_outdated_or_malformed_po_file_is_refused_with_its_line(project):
     assert len(problems) == 1 and "its English (msgid) is not the English of data/procedure.yml any more" in problems[0]
     broken = project / "po/ru.po"
     text = broken.read_text(encoding="utf-8").splitlines(keepends=True)
-    text[30] = "msgstr unquoted text\n"  # Babel takes this line, but the entry has lost its msgctxt
+    at = text.index('msgctxt "sources.yml:sources[gdp-2024].title"\n')  # 0-based; its msgid is on line at + 2
+    text[at] = "msgstr unquoted text\n"  # Babel takes this line, but the entry has lost its msgctxt
     broken.write_text("".join(text), encoding="utf-8")
     _, problems = import_po(project, [broken])
-    assert problems[0] == "po/ru.po:32: has no msgctxt, the key that says which text it is (run `make po` again)"
-    text[30] = "this is not PO\n"
+    assert problems[0] == f"po/ru.po:{at + 2}: has no msgctxt, the key that says which text it is (run `make po` again)"
+    text[at] = "this is not PO\n"
     broken.write_text("".join(text), encoding="utf-8")
     _, problems = import_po(project, [broken])
-    assert problems[0].startswith("po/ru.po:31: not a valid PO file")
+    assert problems[0].startswith(f"po/ru.po:{at + 1}: not a valid PO file")
 
 
 def test_make_po_import_without_files_says_to_run_make_po_first(project):

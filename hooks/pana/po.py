@@ -71,6 +71,7 @@ def catalog(facts: Facts, data_dir: Path, content_root: Path, language: str) -> 
             f"# Pana's data texts in {review.name}, made by `make po` from data/*.yml, which stay the one copy.\n"
             "# Translate here, then read them back with `make po-import`: each msgstr goes into the YAML line\n"
             "# its #: comment names. `fuzzy`: the English changed since the translation was confirmed.\n"
+            "# Words in {braces} are filled in by the site: keep them as the current translation has them.\n"
             f"# The pages' prose is not here: it is content/{language}/*.md."
         ),
     )
@@ -80,7 +81,7 @@ def catalog(facts: Facts, data_dir: Path, content_root: Path, language: str) -> 
         term = raw_value(raw, path[:2]) if name == "glossary.yml" else {}
         if language in (term.get("unverified") or []) and path[-1] == "name":
             comments.append(f"the {language} name is not yet checked against an official source")
-        books.add(
+        message = books.add(
             raw_value(raw, (*path, facts.original)),
             raw_value(raw, (*path, language)),
             locations=[(f"data/{name}", facts.located[name].line_of((*path, language)))],
@@ -88,6 +89,9 @@ def catalog(facts: Facts, data_dir: Path, content_root: Path, language: str) -> 
             auto_comments=comments,
             context=key,
         )
+        # Babel takes "{for}" for Python's format syntax, which would make msgfmt and Poedit require the
+        # same names in msgstr; a language may fill in another form ("valid {for}", «срок действия — {count}»)
+        message.flags -= {"python-format", "python-brace-format"}
     return books
 
 
