@@ -10,13 +10,16 @@ BIN := $(VENV)/bin
 # Each stamp is named after its locks' content, so editing a lock reinstalls
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements-test.lock | sha1sum | cut -c1-12)
+# ProperDocs, the exit from MkDocs, in a venv of its own without MkDocs (make properdocs)
+PROPERDOCS := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS)/.installed-$(shell cat requirements.lock requirements-properdocs.lock | sha1sum | cut -c1-12)
 SITE := site
 # One build at a time: two at once would share .site-new/ and .cache/; the second waits
 BUILD_LOCK := .build.lock
 WAIT_FOR_BUILD := flock -n $(BUILD_LOCK) true || echo "another build of the site is running: waiting for it to finish"
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site offline test check confirm-translations po po-import schemas browser hooks weight bench lock
+.PHONY: help serve site offline test check confirm-translations po po-import schemas browser hooks weight bench lock properdocs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -29,6 +32,12 @@ $(STAMP): requirements.lock
 $(TEST_STAMP): $(STAMP) requirements-test.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	rm -f $(VENV)/.installed-test-* && touch $@
+
+$(PROPERDOCS_STAMP): requirements.lock requirements-properdocs.lock
+	test -x $(PROPERDOCS)/bin/python || $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.lock
+	$(PROPERDOCS)/bin/python -m pip uninstall --quiet --yes mkdocs
+	rm -f $(PROPERDOCS)/.installed-* && touch $@
 
 serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -75,9 +84,13 @@ bench: $(STAMP) node_modules/.installed ## time the build, check, serve and grow
 hooks: $(TEST_STAMP) ## run the checks before every commit (ruff, YAML, make check)
 	$(BIN)/pre-commit install
 
-test: $(TEST_STAMP) node_modules/.installed ## run every test (unit, whole-site build, browser; without a browser those are skipped, but not in CI)
+test: $(TEST_STAMP) $(PROPERDOCS_STAMP) node_modules/.installed ## run every test (unit, whole-site build, ProperDocs build, browser; without a browser those are skipped, but not in CI)
 	@$(MAKE) --no-print-directory browser || test -z "$$CI"
 	$(BIN)/python -m pytest
+
+properdocs: $(STAMP) $(PROPERDOCS_STAMP) node_modules/.installed ## build the site with MkDocs and with ProperDocs, and list every file that differs
+	@$(WAIT_FOR_BUILD)
+	flock $(BUILD_LOCK) $(BIN)/python tools/compare_builds.py
 
 lock: ## rewrite requirements.lock (runtime) and requirements-test.lock (test and dev, on top) from pyproject.toml
 	rm -rf .venv-lock && $(LOCK_PYTHON) -m venv .venv-lock
