@@ -204,6 +204,15 @@ def test_a_short_latin_text_in_a_flow_mapping_passes_and_a_long_one_in_the_wrong
     ]
 
 
+def test_a_placeholder_the_pages_cannot_fill_is_caught_as_make_check_catches_it(project):
+    export(project, project / "po")
+    edit_po(project / "po/ru.po", {"strings.yml:strings.validity": "срок действия — {evil}"})
+    said, problems = import_po(project, [project / "po/ru.po"])
+    assert said == [] and problems
+    assert all(problem.endswith("unknown id 'evil' (after the import)") for problem in problems), problems
+    assert "{count}" in (project / "data/strings.yml").read_text(encoding="utf-8")
+
+
 def test_an_outdated_or_malformed_po_file_is_refused_with_its_line(project):
     export(project, project / "po")
     replace_once(project / "data/procedure.yml", "      en: Questionnaire\n", "      en: The questionnaire\n")

@@ -4,6 +4,8 @@ Usage: python -m pana.check [--confirm KEY ... | --confirm all]   (run from the 
 root, with hooks/ on PYTHONPATH, as the Makefile does). Exit code 1 on any error.
 Outdated translations and sources not checked for a year are reported but do
 not fail: an unchanged repository must not start failing because time passed.
+Texts new to the translations lock are recorded in it (written with their
+translations, they are current), so that a later change of their English shows.
 """
 
 from __future__ import annotations

@@ -27,7 +27,9 @@ from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
+from . import printables
 from .data import DataError, Facts, field_path, load_facts
+from .render import ContentError, render_all
 from .translations import confirm, data_texts, status, translated
 from .yaml_lines import MAX_BYTES
 
@@ -231,18 +233,20 @@ def splice(text: str, edits: dict[tuple[Any, ...], str]) -> str:
     return text
 
 
-def _validation_problems(data_dir: Path, written: dict[str, str], edits: list[Edit]) -> list[str]:
-    """The data's own checks, run on a copy of data/ with the edited files: the same rules as for
+def _validation_problems(root: Path, written: dict[str, str], edits: list[Edit]) -> list[str]:
+    """`make check`'s checks, run on a copy of data/ with the edited files: the same rules as for
     a hand-edited file, each problem told at the PO entry that caused it."""
     by_field = {(f"data/{edit.file}", field_path(edit.path)): edit for edit in edits}
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / data_dir.name
-        shutil.copytree(data_dir, copy)
+        copy = Path(folder) / "data"
+        shutil.copytree(root / "data", copy)
         for name, text in written.items():
             (copy / name).write_text(text, encoding="utf-8")
         try:
-            load_facts(copy)
-        except DataError as error:
+            facts = load_facts(copy)
+            # the pages too, as `make check` renders them: a translation fills in their placeholders
+            render_all(facts, root / "content", pdf_sizes={job.name: 0 for job in printables.jobs(facts)})
+        except (DataError, ContentError) as error:
             found = []
             for problem in error.problems:
                 edit = by_field.get((problem.file, problem.field))
@@ -281,7 +285,7 @@ def import_po(root: Path, files: list[Path]) -> tuple[list[str], list[str]]:
             written[name] = mark + splice(text.removeprefix(mark), mine)
         except SpliceError as error:
             problems += [f"{edit.where}: {error}" for edit in edits if edit.file == name]
-    problems += _validation_problems(data_dir, written, edits)
+    problems += _validation_problems(root, written, edits)
     if problems:
         return [], problems
     for name, text in written.items():
