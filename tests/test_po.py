@@ -73,7 +73,14 @@ def test_make_po_writes_every_data_text_of_each_language_with_its_key_line_and_s
         assert (project / "data/procedure.yml").read_text().splitlines()[line - 1].strip().startswith(f"{language}:")
         assert any("egov.kz" in comment for comment in you.auto_comments)
         assert not you.fuzzy
+    replace_once(
+        project / "data/languages.yml",
+        "    review: not_reviewed\n    script: cyrillic\n    letters",
+        "    review: reviewed\n    reviewer: A. Lawyer\n    script: cyrillic\n    letters",
+    )
+    export(project, project / "po")
     kk = read_po(io.BytesIO((project / "po/kk.po").read_bytes()))
+    assert kk.language_team == "Қазақша: reviewed by a native-speaking lawyer (A. Lawyer) (data/languages.yml)"
     name = next(m for m in kk if m.context == "glossary.yml:terms[commission].name")
     assert "the kk name is not yet checked against an official source" in name.auto_comments
 

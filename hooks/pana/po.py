@@ -29,6 +29,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from . import printables
 from .data import DataError, Facts, field_path, load_facts
+from .models import Review
 from .render import ContentError, render_all
 from .translations import confirm, data_texts, status, translated
 from .yaml_lines import MAX_BYTES
@@ -59,7 +60,7 @@ def catalog(facts: Facts, data_dir: Path, content_root: Path, language: str) -> 
     review = facts.languages[language]
     state = (
         f"reviewed by a native-speaking lawyer ({review.reviewer})"
-        if review.reviewer
+        if review.review is Review.reviewed
         else "not yet reviewed by a native-speaking lawyer"
     )
     outdated = set(status(facts, data_dir, content_root).outdated[language])
