@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,16 +29,24 @@ PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "python"
 KNOWN: list[tuple[re.Pattern[bytes], str]] = []
 
 
-def build(python: Path | str, generator: str, project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`generator build --strict` of `project` into `site_dir`, run by `python`; its log is in stderr."""
+def build(python: Path | str, generator: str, project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`generator build --strict` of `project` into `site_dir`, run by `python` with `env` added;
+    its log is in stderr."""
     return subprocess.run(
         [str(python), "-m", generator, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def build_day(site: Path) -> str:
+    """The day `site` was built, as SOURCE_DATE_EPOCH for a second build of the same day: the
+    sitemap dates each page by its build, so two builds either side of midnight would differ."""
+    day = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8"))[1]
+    return str(int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp()))
 
 
 def has_mkdocs(python: Path | str) -> bool:
@@ -83,7 +92,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="pana-compare-") as folder:
         sites = {name: Path(folder) / name for name in ("mkdocs", "properdocs")}
         for python, name in ((sys.executable, "mkdocs"), (PROPERDOCS, "properdocs")):
-            result = build(python, name, ROOT, sites[name])
+            same_day = {"SOURCE_DATE_EPOCH": build_day(sites["mkdocs"])} if name == "properdocs" else {}
+            result = build(python, name, ROOT, sites[name], **same_day)
             if result.returncode:
                 print(result.stderr, file=sys.stderr)
                 print(f"the {name} build failed", file=sys.stderr)
