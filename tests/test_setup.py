@@ -13,6 +13,7 @@ from pathlib import Path
 from test_bad_data import replace_once
 
 from tools.browser import chromium_path, missing
+from tools.check_yaml import problems
 from tools.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,3 +104,28 @@ def test_a_data_error_is_shown_once_before_collection(tmp_path):
     assert result.returncode != 0 and "ERROR: the data has errors" in result.stderr, output
     assert output.count("data/procedure.yml:") == 1 and "unit: 'workdays' is not one of" in output, output
     assert "ERROR collecting" not in output
+
+
+def test_the_pre_commit_yaml_hook_passes_mkdocs_yml_and_refuses_a_duplicate_key(tmp_path):
+    repo = tmp_path / "repo"
+    for name in (".pre-commit-config.yaml", "mkdocs.yml", "tools/check_yaml.py", "hooks/pana/yaml_lines.py"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, repo / name)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / "twice.yml").write_text("a: 1\nb:\n  c: 2\n  c: 3\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit")}
+
+    def hook(*files: str) -> subprocess.CompletedProcess:
+        command = [str(ROOT / ".venv/bin/pre-commit"), "run", "check-yaml", "--files", *files]
+        return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+
+    assert hook("mkdocs.yml").returncode == 0
+    refused = hook("mkdocs.yml", "twice.yml")
+    assert refused.returncode == 1 and "twice.yml:4: duplicate key 'c' (first at line 3)" in refused.stdout
+    assert "mkdocs.yml" not in refused.stdout.split("Failed", 1)[1]
+
+
+def test_every_yaml_file_of_the_repository_passes_the_hook():
+    tracked = subprocess.run(["git", "ls-files", "*.yml", "*.yaml"], cwd=ROOT, capture_output=True, text=True)
+    assert problems([str(ROOT / name) for name in tracked.stdout.split()]) == []
