@@ -86,7 +86,7 @@ def tree_digest(folder: Path) -> str:
 
 def test_failed_make_site_leaves_the_previous_site_untouched(tmp_path):
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.lock", "requirements-test.lock", "package.json", "package-lock.json"):
+    for name in ("Makefile", *(p.name for p in ROOT.glob("requirements*.lock")), "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "tools", project / "tools")
     (project / ".venv").symlink_to(ROOT / ".venv")
