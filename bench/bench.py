@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from copy import deepcopy
 from pathlib import Path
 
 import material
@@ -216,7 +217,7 @@ def with_texts_in(value, codes: list[str]):
 
 
 def add_languages(project: Path, count: int) -> None:
-    """`count` made-up languages more: each has English words, Babel's English rules and the theme's English."""
+    """`count` made-up languages more: each has English words and grammar, Babel's English rules and the theme's English."""
     codes = made_up_codes(count)
     names = {code: f"Made-up {number}" for number, code in enumerate(codes, start=1)}
     languages = project / "data" / "languages.yml"
@@ -226,6 +227,8 @@ def add_languages(project: Path, count: int) -> None:
             data["languages"] |= {
                 code: {"name": name, "review": "not_reviewed", "locale": "en"} for code, name in names.items()
             }
+        elif file.name == "grammar.yml":
+            data["languages"] |= {code: deepcopy(data["languages"]["en"]) for code in codes}
         else:
             data = with_texts_in(data, codes)
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

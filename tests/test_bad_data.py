@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build
+from conftest import ROOT, build
 from pana.data import DataError, load_facts
 
 
@@ -196,6 +197,43 @@ def deadline_from_a_later_step(project: Path):
     )
 
 
+RU_GENITIVE_DAYS = (
+    "genitive: {one: календарного дня, few: календарных дней, many: календарных дней, other: календарного дня}"
+)
+KK_YEARS = "nominative: {one: жыл, other: жыл}"
+
+
+def missing_plural_form(project: Path):
+    file = project / "data/grammar.yml"
+    replace_once(file, RU_GENITIVE_DAYS, RU_GENITIVE_DAYS.replace(" many: календарных дней,", ""))
+    return (
+        "data/grammar.yml",
+        line_of(file, "genitive: {one: календарного дня, few: календарных дней, other"),
+        "languages.ru.nouns.calendar_days.genitive: the plural category 'many' is missing; "
+        "ru has one, few, many, other (Babel's rules for ru)",
+    )
+
+
+def plural_category_the_language_lacks(project: Path):
+    file = project / "data/grammar.yml"
+    replace_once(file, KK_YEARS, "nominative: {one: жыл, few: жылдар, other: жыл}")
+    return (
+        "data/grammar.yml",
+        line_of(file, "few: жылдар"),
+        "languages.kk.nouns.years.nominative.few: 'few' is not a plural category of kk, which has one, other",
+    )
+
+
+def wrong_case_name(project: Path):
+    file = project / "data/grammar.yml"
+    replace_once(file, "        genitive: {one: часа,", "        genitiv: {one: часа,")
+    return (
+        "data/grammar.yml",
+        line_of(file, "genitiv: {one: часа,"),
+        "languages.ru.nouns.hours.genitiv: 'genitiv' is not a case any phrase uses (they use accusative, genitive)",
+    )
+
+
 BAD_INPUTS = [
     yaml_syntax_error,
     tab_indentation,
@@ -219,6 +257,9 @@ BAD_INPUTS = [
     counting_rule_without_source,
     deadline_written_twice,
     deadline_from_a_later_step,
+    missing_plural_form,
+    plural_category_the_language_lacks,
+    wrong_case_name,
 ]
 
 
@@ -230,6 +271,62 @@ def test_bad_input_stops_the_build_and_names_file_line_field(project, tmp_path, 
     assert result.returncode != 0
     assert f"{file}:{line}: {message}" in result.stderr, result.stderr
     assert not site_dir.exists(), "a failed build must write nothing"
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            KK_YEARS,
+            "nominative: {one: жыл, fiew: жыл, other: жыл}",
+            "languages.kk.nouns.years.nominative.fiew: 'fiew' is not one of zero, one, two, few, many or other",
+        ),
+        (
+            "within: {case: genitive,",
+            "within: {case: genitiv,",
+            "languages.ru.phrases.within.case: 'genitiv' is not a case of the nouns (they have accusative, genitive)",
+        ),
+        (
+            "one_day: {accusative: одни сутки, genitive: одних суток}",
+            "one_day: {accusative: одни сутки}",
+            "languages.ru.one_day: the genitive case is missing",
+        ),
+        (
+            "      years:\n        accusative:",
+            "      yers:\n        accusative:",
+            "languages.ru.nouns.yers: 'yers' is not one of calendar_days",
+        ),
+        ("  kk:\n", "  kz:\n", "languages.kz: 'kz' is not a language of languages.yml"),
+        (
+            '"за {amount} {noun}"',
+            '"за {amount} {noun.__class__}"',
+            "languages.ru.phrases.ahead.text: 'за {amount} {noun.__class__}' must contain {amount} and {noun} once each",
+        ),
+        (
+            '"{amount} {noun} бұрын"',
+            '"{amount} бұрын"',
+            "languages.kk.phrases.ahead.text: '{amount} бұрын' must contain {amount} and {noun}",
+        ),
+    ],
+    ids=[
+        "not a plural category",
+        "case of a phrase",
+        "case of one_day",
+        "unknown unit",
+        "unknown language",
+        "format string",
+        "no noun",
+    ],
+)
+def test_grammar_problems_are_named_with_file_and_line(tmp_path, old, new, expected):
+    """Loading alone (as `make check` does); the three above also go through a build."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    file = tmp_path / "data/grammar.yml"
+    replace_once(file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_facts(tmp_path / "data")
+    line = line_of(file, new.split("\n")[0])
+    assert f"data/grammar.yml:{line}: {expected}" in str(caught.value)
 
 
 def test_every_problem_is_reported_at_once(project):

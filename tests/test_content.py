@@ -82,10 +82,10 @@ def phrases_from_data(language: str) -> set[str]:
             durations.append(item.validity)
     found = set()
     texts = [page.deadline_of(d) for d in deadlines]
-    texts += [duration_phrase(d, language, form) for d in durations for form in Form]
-    texts += [duration_phrase(d, language, Form.count) for d in page.total()]
+    texts += [duration_phrase(d, FACTS, language, form) for d in durations for form in Form]
+    texts += [duration_phrase(d, FACTS, language, Form.count) for d in page.total()]
     texts += [
-        duration_phrase(Duration(amount=d.amount, unit=d.unit), language, form)
+        duration_phrase(Duration(amount=d.amount, unit=d.unit), FACTS, language, form)
         for d in deadlines
         if not d.same_day
         for form in Form

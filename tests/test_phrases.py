@@ -1,8 +1,17 @@
-"""Deadline phrases: the grammar of each language, from Babel's plural categories."""
+"""Deadline phrases: each language's grammar from data/grammar.yml, its plural categories from Babel."""
+
+import shutil
 
 import pytest
+import yaml
+from conftest import ROOT
+from pana.data import load_facts
 from pana.models import Duration, Unit
 from pana.phrases import Form, duration_phrase
+
+from bench.bench import with_texts_in
+
+FACTS = load_facts(ROOT / "data")
 
 WITHIN_CALENDAR_DAYS = {
     "en": {
@@ -83,17 +92,17 @@ def cases(table):
 
 @pytest.mark.parametrize("language,amount,expected", cases(WITHIN_CALENDAR_DAYS))
 def test_within_calendar_days(language, amount, expected):
-    assert duration_phrase(Duration(amount=amount, unit=Unit.calendar_days), language, Form.within) == expected
+    assert duration_phrase(Duration(amount=amount, unit=Unit.calendar_days), FACTS, language, Form.within) == expected
 
 
 @pytest.mark.parametrize("language,amount,expected", cases(COUNT_WORKING_DAYS))
 def test_count_of_working_days(language, amount, expected):
-    assert duration_phrase(Duration(amount=amount, unit=Unit.working_days), language, Form.count) == expected
+    assert duration_phrase(Duration(amount=amount, unit=Unit.working_days), FACTS, language, Form.count) == expected
 
 
 @pytest.mark.parametrize("language,amount,expected", cases(FOR_MONTHS))
 def test_for_months(language, amount, expected):
-    assert duration_phrase(Duration(amount=amount, unit=Unit.months), language, Form.for_) == expected
+    assert duration_phrase(Duration(amount=amount, unit=Unit.months), FACTS, language, Form.for_) == expected
 
 
 @pytest.mark.parametrize(
@@ -108,12 +117,12 @@ def test_for_months(language, amount, expected):
     ],
 )
 def test_other_units_and_forms(language, unit, form, expected):
-    assert duration_phrase(Duration(amount=2, unit=unit), language, form) == expected
+    assert duration_phrase(Duration(amount=2, unit=unit), FACTS, language, form) == expected
 
 
 def test_russian_hours_after_21():
-    assert duration_phrase(Duration(amount=21, unit=Unit.hours), "ru", Form.count) == "21 час"
-    assert duration_phrase(Duration(amount=21, unit=Unit.hours), "ru", Form.within) == "в течение 21 часа"
+    assert duration_phrase(Duration(amount=21, unit=Unit.hours), FACTS, "ru", Form.count) == "21 час"
+    assert duration_phrase(Duration(amount=21, unit=Unit.hours), FACTS, "ru", Form.within) == "в течение 21 часа"
 
 
 @pytest.mark.parametrize(
@@ -128,5 +137,66 @@ def test_russian_hours_after_21():
     ],
 )
 def test_24_hours_are_also_one_day_as_the_sources_say(locale, form, expected):
-    assert duration_phrase(Duration(amount=24, unit=Unit.hours), locale, form) == expected
-    assert "(" not in duration_phrase(Duration(amount=48, unit=Unit.hours), locale, form)
+    assert duration_phrase(Duration(amount=24, unit=Unit.hours), FACTS, locale, form) == expected
+    assert "(" not in duration_phrase(Duration(amount=48, unit=Unit.hours), FACTS, locale, form)
+
+
+def edited_data(tmp_path, edit):
+    """A copy of data/ whose grammar.yml and languages.yml `edit` has changed, loaded."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    files = {
+        name: yaml.safe_load((data / name).read_text(encoding="utf-8")) for name in ("grammar.yml", "languages.yml")
+    }
+    edit(data, files)
+    for name, value in files.items():
+        (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_facts(data)
+
+
+def test_the_words_are_the_data_s(tmp_path):
+    def edit(data, files):
+        files["grammar.yml"]["languages"]["en"]["phrases"]["within"]["text"] = "no later than {amount} {noun} after it"
+        files["grammar.yml"]["languages"]["ru"]["nouns"]["months"]["accusative"]["few"] = "месяца подряд"
+
+    facts = edited_data(tmp_path, edit)
+    assert duration_phrase(Duration(amount=5, unit=Unit.calendar_days), facts, "en") == (
+        "no later than 5 calendar days after it"
+    )
+    assert duration_phrase(Duration(amount=3, unit=Unit.months), facts, "ru", Form.for_) == "на 3 месяца подряд"
+    assert duration_phrase(Duration(amount=5, unit=Unit.months), facts, "ru", Form.for_) == "на 5 месяцев"
+
+
+# a made-up language with Arabic's six plural categories (qaa-qtz are ISO 639's codes for local use)
+SIX = {"zero": "z", "one": "o", "two": "t", "few": "f", "many": "m", "other": "x"}
+
+
+def test_a_new_language_is_data_only_even_with_six_plural_categories(tmp_path):
+    def edit(data, files):
+        files["languages.yml"]["languages"]["qaa"] = {"name": "Made-up", "review": "not_reviewed", "locale": "ar"}
+        nouns = {unit.value: {"plain": {c: f"{unit.value}-{v}" for c, v in SIX.items()}} for unit in Unit}
+        files["grammar.yml"]["languages"]["qaa"] = {
+            "phrases": {form.value: {"case": "plain", "text": f"{form.value}: {{noun}} x{{amount}}"} for form in Form},
+            "nouns": nouns,
+            "one_day": {"plain": "one-day"},
+        }
+        for file in data.glob("*.yml"):
+            if file.name not in files:
+                value = yaml.safe_load(file.read_text(encoding="utf-8"))
+                file.write_text(yaml.safe_dump(with_texts_in(value, ["qaa"]), allow_unicode=True), encoding="utf-8")
+
+    facts = edited_data(tmp_path, edit)
+    said = {
+        n: duration_phrase(Duration(amount=n, unit=Unit.calendar_days), facts, "qaa", Form.ahead)
+        for n in (1, 2, 3, 11, 100)
+    }
+    assert said == {
+        1: "ahead: calendar_days-o x1",
+        2: "ahead: calendar_days-t x2",
+        3: "ahead: calendar_days-f x3",
+        11: "ahead: calendar_days-m x11",
+        100: "ahead: calendar_days-x x100",
+    }
+    assert (
+        duration_phrase(Duration(amount=24, unit=Unit.hours), facts, "qaa", Form.for_) == "for: hours-m (one-day) x24"
+    )

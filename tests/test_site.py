@@ -53,7 +53,7 @@ def test_guide_gives_the_total_computed_from_the_data(site, language):
     days, working = max(ends.values())
     assert days and working
     for amount, unit in ((days, Unit.calendar_days), (working, Unit.working_days)):
-        assert duration_phrase(Duration(amount=amount, unit=unit), language, Form.count) in text
+        assert duration_phrase(Duration(amount=amount, unit=unit), FACTS, language, Form.count) in text
     page = Page(FACTS, language)
     for limit in FACTS.limits:  # the law's limits, shown apart from the steps' own
         assert page.deadline(limit) in text

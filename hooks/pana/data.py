@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
+from babel import Locale
 from pydantic import BaseModel, ValidationError
 
 from . import models
@@ -66,6 +67,7 @@ class Facts:
         self.counting = files["counting.yml"]
         self.strings = files["strings.yml"].strings
         self.languages = files["languages.yml"].languages  # in order, the original first
+        self.grammar = files["grammar.yml"].languages
         self.original = next(iter(self.languages))
         self.checklists = files["checklists.yml"]
         self.rights = files["rights.yml"].rights
@@ -112,6 +114,8 @@ def load_facts(data_dir: Path) -> Facts:
     unread = {name for name in models.FILES if name not in located}
     problems.extend(_reference_problems(files, located, known, data_dir.name, unread))
     problems.extend(_unique_id_problems(files, located, data_dir.name))
+    if "languages.yml" in files and "grammar.yml" in files:
+        problems.extend(grammar_problems(files, located["grammar.yml"], f"{data_dir.name}/grammar.yml"))
     if not problems:
         problems.extend(deadline_problems(files, located, data_dir.name))
     if problems:
@@ -125,7 +129,9 @@ def _validation_problems(shown: str, doc: Located, error: ValidationError) -> li
     for item in error.errors():
         # pydantic adds the union member or validator name to some paths; keep real keys only
         path = tuple(
-            p for p in item["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "date", "str"))
+            p
+            for p in item["loc"]
+            if isinstance(p, int) or not (str(p).startswith(("function-", "date", "str")) or p == "[key]")
         )
         if item["type"] == "missing_translation":
             instead = item["ctx"].get("instead") or []
@@ -283,6 +289,71 @@ def _unique_id_problems(files: dict[str, BaseModel], located: dict[str, Located]
                         )
                     )
                 seen[item_id] = index
+    return found
+
+
+def grammar_problems(files: dict[str, BaseModel], doc: Located, shown: str) -> list[Problem]:
+    """Each language of languages.yml has grammar whose nouns give every unit in each case its
+    phrases use, in exactly the plural categories of Babel's CLDR rules for the language's
+    locale (those it lists and `other`, which every language has), so no phrase lacks a form."""
+    languages, grammars = files["languages.yml"].languages, files["grammar.yml"].languages
+    found = [
+        Problem(
+            shown, doc.line_of(("languages",)), f"languages.{code}", "missing: write its phrases, nouns and one_day"
+        )
+        for code in languages
+        if code not in grammars
+    ]
+    for code, grammar in grammars.items():
+        at = ("languages", code)
+        if code not in languages:
+            found.append(
+                Problem(shown, doc.line_of(at), field_path(at), f"'{code}' is not a language of languages.yml")
+            )
+            continue
+        used = {phrase.case for _, phrase in grammar.phrases}
+        given = {case for cases in grammar.nouns.values() for case in cases}
+        if unknown := [(form, phrase.case) for form, phrase in grammar.phrases if phrase.case not in given]:
+            for form, case in unknown:  # a misspelt case here would make every noun look wrong: say only this
+                path = (*at, "phrases", models.Phrases.model_fields[form].alias or form, "case")
+                message = f"'{case}' is not a case of the nouns (they have {', '.join(sorted(given))})"
+                found.append(Problem(shown, doc.line_of(path), field_path(path), message))
+            continue
+        locale = languages[code].locale or code
+        plurals = [p for p in get_args(models.Plural) if p in Locale.parse(locale).plural_form.tags | {"other"}]
+        has = f"{code} has {', '.join(plurals)} (Babel's rules for {locale})"
+        found += _case_problems(grammar.one_day, (*at, "one_day"), used, doc, shown)
+        for unit in models.Unit:
+            path = (*at, "nouns", unit.value)
+            if unit not in grammar.nouns:
+                message = f"the unit is missing; give its noun in each case the phrases use ({', '.join(sorted(used))})"
+                found.append(Problem(shown, doc.line_of(path), field_path(path), message))
+                continue
+            found += _case_problems(grammar.nouns[unit], path, used, doc, shown)
+            for case, forms in grammar.nouns[unit].items():
+                for plural in plurals if case in used else ():
+                    if plural not in forms:
+                        message = f"the plural category '{plural}' is missing; {has}"
+                        found.append(Problem(shown, doc.line_of((*path, case)), field_path((*path, case)), message))
+                for plural in forms if case in used else ():
+                    if plural not in plurals:
+                        where = (*path, case, plural)
+                        message = f"'{plural}' is not a plural category of {code}, which has {', '.join(plurals)} (Babel's rules for {locale}); remove it"
+                        found.append(Problem(shown, doc.line_of(where), field_path(where), message))
+    return found
+
+
+def _case_problems(
+    by_case: dict[str, Any], path: tuple[Any, ...], used: set[str], doc: Located, shown: str
+) -> list[Problem]:
+    """The cases the phrases use that `by_case` lacks, and those it gives that no phrase uses."""
+    found = [
+        Problem(shown, doc.line_of(path), field_path(path), f"the {case} case is missing (a phrase uses it)")
+        for case in sorted(used - by_case.keys())
+    ]
+    for case in sorted(by_case.keys() - used):
+        message = f"'{case}' is not a case any phrase uses (they use {', '.join(sorted(used))}); correct or remove it"
+        found.append(Problem(shown, doc.line_of((*path, case)), field_path((*path, case)), message))
     return found
 
 

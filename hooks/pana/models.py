@@ -197,6 +197,56 @@ class Duration(Strict):
         return self
 
 
+class Form(StrEnum):
+    """How a page uses a number of a duration: grammar.yml words each one in each language."""
+
+    within = "within"  # within 5 calendar days / в течение 5 календарных дней / 5 күнтізбелік күн ішінде
+    for_ = "for"  # for 3 months / на 3 месяца / 3 айға
+    count = "count"  # 2 working days / 2 рабочих дня / 2 жұмыс күні
+    ahead = "ahead"  # (1 month) before … / за 1 месяц до … / 1 ай бұрын
+
+
+def _amount_and_noun(text: str) -> str:
+    """A phrase is filled in by plain replacement, never str.format (which reads attributes)."""
+    if text.count("{amount}") != 1 or text.count("{noun}") != 1 or text.count("{") != 2 or text.count("}") != 2:
+        raise ValueError(f"'{text}' must contain {{amount}} and {{noun}} once each and no other braces")
+    return text
+
+
+Case = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+# CLDR's plural categories; data.py checks each language has exactly those of Babel's rules for it
+Plural = Literal["zero", "one", "two", "few", "many", "other"]
+
+
+class Phrase(Strict):
+    """The words around the number ({amount}) and the noun ({noun}), and the noun's case there."""
+
+    case: Case
+    text: Annotated[NonEmpty, AfterValidator(_amount_and_noun)]
+
+
+class Phrases(Strict):
+    within: Phrase
+    for_: Phrase = Field(alias="for")
+    count: Phrase
+    ahead: Phrase
+
+    def __getitem__(self, form: Form) -> Phrase:
+        return getattr(self, Form(form).name)
+
+
+class Grammar(Strict):
+    """How one language words a duration: its phrases, and each unit's noun by case and plural category."""
+
+    phrases: Phrases
+    nouns: dict[Unit, dict[Case, dict[Plural, NonEmpty]]]
+    one_day: dict[Case, NonEmpty]  # what 24 hours also are, in brackets after them, in each case
+
+
+class GrammarFile(Strict):
+    languages: dict[Code, Grammar] = Field(min_length=1)
+
+
 class Deadline(Strict):
     """A time limit counted from an event (`from`, an id in procedure.yml's events).
 
@@ -725,6 +775,7 @@ class SearchFile(Strict):
 # Each data file and the model that checks it; a new file needs one line here.
 FILES: dict[str, type[Strict]] = {
     "languages.yml": LanguagesFile,  # first: every text is checked against its languages
+    "grammar.yml": GrammarFile,
     "sources.yml": SourcesFile,
     "procedure.yml": ProcedureFile,
     "routes.yml": RoutesFile,

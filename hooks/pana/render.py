@@ -130,7 +130,7 @@ class Page:
         return term.name[self.language]
 
     def duration(self, value: Duration, form: str = "within") -> str:
-        return duration_phrase(value, self.locale, Form(form))
+        return duration_phrase(value, self.facts, self.language, Form(form))
 
     def validity(self, value: Duration) -> str:
         """'valid for 3 months', 'срок действия — 3 месяца', '3 айға жарамды'."""
@@ -291,7 +291,9 @@ class Page:
         """'day 75 + 5 working days': the latest end of a step, counted from the application."""
         label = self.t("day_n").format(n=day)
         if working:
-            phrase = duration_phrase(Duration(amount=working, unit=Unit.working_days), self.locale, Form.count)
+            phrase = duration_phrase(
+                Duration(amount=working, unit=Unit.working_days), self.facts, self.language, Form.count
+            )
             label += " " + self.t("plus_working_days").format(phrase=phrase)
         return label
 
