@@ -220,7 +220,7 @@ def plural_category_the_language_lacks(project: Path):
     return (
         "data/grammar.yml",
         line_of(file, "few: жылдар"),
-        "languages.kk.nouns.years.nominative.few: 'few' is not a plural category of kk, which has one, other",
+        "languages.kk.nouns.years.nominative.few: 'few' is not a plural category of the language; kk has one, other",
     )
 
 
@@ -327,6 +327,21 @@ def test_grammar_problems_are_named_with_file_and_line(tmp_path, old, new, expec
         load_facts(tmp_path / "data")
     line = line_of(file, new.split("\n")[0])
     assert f"data/grammar.yml:{line}: {expected}" in str(caught.value)
+
+
+def test_a_locale_babel_does_not_know_is_named(tmp_path):
+    """Babel's plural rules pick each language's forms: an unknown locale stops at its line, not in a traceback."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    file = tmp_path / "data/languages.yml"
+    replace_once(
+        file,
+        "    review: not_reviewed\n    script: cyrillic\n    letters:",
+        "    review: not_reviewed\n    locale: kz\n    script: cyrillic\n    letters:",
+    )
+    with pytest.raises(DataError) as caught:
+        load_facts(tmp_path / "data")
+    line = line_of(file, "locale: kz")
+    assert f"data/languages.yml:{line}: languages.kk.locale: Babel does not know the locale 'kz'" in str(caught.value)
 
 
 def test_every_problem_is_reported_at_once(project):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ValidationError
 
 from . import models
@@ -115,7 +115,7 @@ def load_facts(data_dir: Path) -> Facts:
     problems.extend(_reference_problems(files, located, known, data_dir.name, unread))
     problems.extend(_unique_id_problems(files, located, data_dir.name))
     if "languages.yml" in files and "grammar.yml" in files:
-        problems.extend(grammar_problems(files, located["grammar.yml"], f"{data_dir.name}/grammar.yml"))
+        problems.extend(grammar_problems(files, located, data_dir.name))
     if not problems:
         problems.extend(deadline_problems(files, located, data_dir.name))
     if problems:
@@ -292,11 +292,12 @@ def _unique_id_problems(files: dict[str, BaseModel], located: dict[str, Located]
     return found
 
 
-def grammar_problems(files: dict[str, BaseModel], doc: Located, shown: str) -> list[Problem]:
+def grammar_problems(files: dict[str, BaseModel], located: dict[str, Located], folder: str) -> list[Problem]:
     """Each language of languages.yml has grammar whose nouns give every unit in each case its
     phrases use, in exactly the plural categories of Babel's CLDR rules for the language's
     locale (those it lists and `other`, which every language has), so no phrase lacks a form."""
     languages, grammars = files["languages.yml"].languages, files["grammar.yml"].languages
+    doc, shown = located["grammar.yml"], f"{folder}/grammar.yml"
     found = [
         Problem(
             shown, doc.line_of(("languages",)), f"languages.{code}", "missing: write its phrases, nouns and one_day"
@@ -316,11 +317,20 @@ def grammar_problems(files: dict[str, BaseModel], doc: Located, shown: str) -> l
         if unknown := [(form, phrase.case) for form, phrase in grammar.phrases if phrase.case not in given]:
             for form, case in unknown:  # a misspelt case here would make every noun look wrong: say only this
                 path = (*at, "phrases", models.Phrases.model_fields[form].alias or form, "case")
-                message = f"'{case}' is not a case of the nouns (they have {', '.join(sorted(given))})"
+                message = f"'{case}' is not a case of the nouns (they have {', '.join(sorted(given)) or 'none'})"
                 found.append(Problem(shown, doc.line_of(path), field_path(path), message))
             continue
         locale = languages[code].locale or code
-        plurals = [p for p in get_args(models.Plural) if p in Locale.parse(locale).plural_form.tags | {"other"}]
+        try:
+            tags = Locale.parse(locale).plural_form.tags | {"other"}
+        except (UnknownLocaleError, ValueError):
+            where = ("languages", code, "locale") if languages[code].locale else ("languages", code)
+            message = f"Babel does not know the locale '{locale}'; give `locale:` as Babel names the language"
+            found.append(
+                Problem(f"{folder}/languages.yml", located["languages.yml"].line_of(where), field_path(where), message)
+            )
+            continue
+        plurals = [p for p in get_args(models.Plural) if p in tags]
         has = f"{code} has {', '.join(plurals)} (Babel's rules for {locale})"
         found += _case_problems(grammar.one_day, (*at, "one_day"), used, doc, shown)
         for unit in models.Unit:
@@ -331,15 +341,24 @@ def grammar_problems(files: dict[str, BaseModel], doc: Located, shown: str) -> l
                 continue
             found += _case_problems(grammar.nouns[unit], path, used, doc, shown)
             for case, forms in grammar.nouns[unit].items():
-                for plural in plurals if case in used else ():
-                    if plural not in forms:
-                        message = f"the plural category '{plural}' is missing; {has}"
-                        found.append(Problem(shown, doc.line_of((*path, case)), field_path((*path, case)), message))
-                for plural in forms if case in used else ():
-                    if plural not in plurals:
-                        where = (*path, case, plural)
-                        message = f"'{plural}' is not a plural category of {code}, which has {', '.join(plurals)} (Babel's rules for {locale}); remove it"
-                        found.append(Problem(shown, doc.line_of(where), field_path(where), message))
+                if case in used:  # a case no phrase uses is reported above, not its forms
+                    found += _plural_problems(forms, (*path, case), plurals, has, doc, shown)
+    return found
+
+
+def _plural_problems(
+    forms: dict[str, str], path: tuple[Any, ...], plurals: list[str], has: str, doc: Located, shown: str
+) -> list[Problem]:
+    """The language's plural categories that `forms` lacks, and those it gives that the language has not."""
+    found = [
+        Problem(shown, doc.line_of(path), field_path(path), f"the plural category '{plural}' is missing; {has}")
+        for plural in plurals
+        if plural not in forms
+    ]
+    for plural in [plural for plural in forms if plural not in plurals]:
+        where = (*path, plural)
+        message = f"'{plural}' is not a plural category of the language; {has}; remove it"
+        found.append(Problem(shown, doc.line_of(where), field_path(where), message))
     return found
 
 
