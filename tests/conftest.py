@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,29 +55,81 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """The folder `make(folder)` fills, made once for the whole run: under pytest-xdist every worker
+    has its own session, so the first to ask makes it under a file lock and the others wait for it
+    and use the same folder; if making it failed, they fail with the same message, without trying again."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, shared by its workers
+    folder, failed = root / name, root / f"{name}.failed"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if not (root / f"{name}.done").exists():
+            try:
+                make(folder)
+            except BaseException as error:
+                failed.write_text(f"{name} could not be made: {error}", encoding="utf-8")
+                raise
+            (root / f"{name}.done").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
-    """A copy of the repository with its offline copy built, as `make site` has it."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import offline
+    """A copy of the repository with its offline copy built, as `make site` has it; the tests read it."""
 
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    offline.build(project)
-    return project
+    def make(project: Path) -> None:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import offline
+
+        offline.build(copy_project(project))
+
+    return once_per_run(tmp_path_factory, "built-project", make)
 
 
 @pytest.fixture(scope="session")
 def site(built_project, tmp_path_factory) -> Path:
-    """The real site, built once from the repository's own files, as `make site` builds it."""
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = build(built_project, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+    """The real site, built once from the repository's own files, as `make site` builds it. The tests
+    share it and only read it: each worker checks at its end that none has changed a byte of it."""
+    digest = built_project.parent / "site.sha256"
+
+    def make(site_dir: Path) -> None:
+        result = build(built_project, site_dir)
+        assert result.returncode == 0, result.stderr
+        digest.write_text(tree_digest(site_dir), encoding="utf-8")
+
+    site_dir = once_per_run(tmp_path_factory, "site", make)
+    yield site_dir
+    assert tree_digest(site_dir) == digest.read_text(encoding="utf-8"), "a test changed the shared site: copy it first"
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every name and every byte under `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def warm_project(tmp_path, built_project, site) -> Path:
+    """A copy of the project with what the real site's build keeps in .cache/ (PDFs, the purged
+    stylesheet, word forms, compiled templates) but not its memo of the whole build, so every page
+    is made again: for tests of anything but a cold build, whose builds then take 5 s, not 25."""
+    project = copy_project(tmp_path / "project")
+    kept = built_project / ".cache"
+    shutil.copytree(kept, project / ".cache", ignore=lambda folder, names: ["build"] if folder == str(kept) else [])
+    return project
 
 
 def page_path(site: Path, language: str, page: str) -> Path:

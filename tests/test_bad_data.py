@@ -264,10 +264,10 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize("break_it", BAD_INPUTS, ids=lambda f: f.__name__)
-def test_bad_input_stops_the_build_and_names_file_line_field(project, tmp_path, break_it):
-    file, line, message = break_it(project)
+def test_bad_input_stops_the_build_and_names_file_line_field(warm_project, tmp_path, break_it):
+    file, line, message = break_it(warm_project)
     site_dir = tmp_path / "out"
-    result = build(project, site_dir)
+    result = build(warm_project, site_dir)
     assert result.returncode != 0
     assert f"{file}:{line}: {message}" in result.stderr, result.stderr
     assert not site_dir.exists(), "a failed build must write nothing"
@@ -355,11 +355,11 @@ def test_every_problem_is_reported_at_once(project):
     assert len(caught.value.problems) >= 3
 
 
-def test_languages_of_the_data_and_of_mkdocs_yml_must_agree(project, tmp_path):
+def test_languages_of_the_data_and_of_mkdocs_yml_must_agree(warm_project, tmp_path):
     replace_once(
-        project / "mkdocs.yml", "name: Қазақша\n          build: true", "name: Қазақша\n          build: false"
+        warm_project / "mkdocs.yml", "name: Қазақша\n          build: true", "name: Қазақша\n          build: false"
     )
-    result = build(project, tmp_path / "out")
+    result = build(warm_project, tmp_path / "out")
     assert result.returncode != 0
     assert "mkdocs.yml builds the languages en, ru, but data/languages.yml lists en, ru, kk" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -368,10 +368,10 @@ def test_languages_of_the_data_and_of_mkdocs_yml_must_agree(project, tmp_path):
 @pytest.mark.parametrize(
     "link", ["[the guide](nowhere.md)", "[a step](guide.md#step-aply)"], ids=["dead page", "dead anchor"]
 )
-def test_a_dead_link_or_anchor_fails_the_build(project, tmp_path, link):
+def test_a_dead_link_or_anchor_fails_the_build(warm_project, tmp_path, link):
     """Strict mode counts the warning: the build must not run with --quiet, which hides it."""
-    file = project / "content/en/family.md"
+    file = warm_project / "content/en/family.md"
     file.write_text(file.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
-    result = build(project, tmp_path / "out")
+    result = build(warm_project, tmp_path / "out")
     assert result.returncode != 0
     assert "family.md" in result.stderr and ("nowhere.md" in result.stderr or "step-aply" in result.stderr)

@@ -286,14 +286,14 @@ def test_timeline_follows_the_data():
     assert rows[0].start_day == rows[1].start_day == 0
 
 
-def test_changing_one_amount_changes_the_timeline_everywhere(project, tmp_path):
+def test_changing_one_amount_changes_the_timeline_everywhere(warm_project, tmp_path):
     replace_once(
-        project / "data/procedure.yml",
+        warm_project / "data/procedure.yml",
         "deadline: {amount: 15, unit: calendar_days, from: records-check}",
         "deadline: {amount: 20, unit: calendar_days, from: records-check}",
     )
     site = tmp_path / "site"
-    assert build(project, site).returncode == 0
+    assert build(warm_project, site).returncode == 0
     for language, expected in (
         ("en", "day 80 + 5 working days"),
         ("ru", "80-й день + 5 рабочих дней"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, ROOT, copy_project
+from conftest import LANGUAGES, ROOT, tree_digest
 from pana.schemas import stale
 from test_bad_data import BAD_INPUTS, replace_once
 
@@ -75,17 +74,8 @@ def test_schemas_are_generated_from_the_models_and_current():
         assert (ROOT / "schemas" / f"{data_file.stem}.schema.json").exists()
 
 
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def test_failed_make_site_leaves_the_previous_site_untouched(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_failed_make_site_leaves_the_previous_site_untouched(warm_project):
+    project = warm_project
     for name in ("Makefile", *(p.name for p in ROOT.glob("requirements*.lock")), "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "tools", project / "tools")

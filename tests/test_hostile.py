@@ -261,21 +261,21 @@ def test_a_file_that_is_not_utf8_gets_its_line(tree):
     assert problems_of(tree) == [f"data/grounds.yml:{line}: not UTF-8 text; save the file with the UTF-8 encoding"]
 
 
-def test_a_corrupted_cache_is_never_published(project, tmp_path):
+def test_a_corrupted_cache_is_never_published(warm_project, tmp_path):
     """Every file in .cache/ damaged after a build: the next build makes them again and
     publishes the same site (PDFs, the purged stylesheet, the Russian search index, pages)."""
     from conftest import build
 
     first, second = tmp_path / "first", tmp_path / "second"
-    assert build(project, first).returncode == 0
+    assert build(warm_project, first).returncode == 0
     damaged = 0
-    for file in (project / ".cache").rglob("*"):
+    for file in (warm_project / ".cache").rglob("*"):
         if file.is_file() and not file.name.endswith(".sha256"):
             data = file.read_bytes()
             file.write_bytes(data + b"body{display:none}" if file.suffix == ".css" else data[: len(data) // 2] + b"x")
             damaged += 1
     assert damaged > 20
-    result = build(project, second)
+    result = build(warm_project, second)
     assert result.returncode == 0, result.stderr
     for relative in ["pdf/pana-first-days-ru.pdf", "ru/search/search_index.json", "ru/guide/index.html"]:
         assert (second / relative).read_bytes() == (first / relative).read_bytes(), relative
@@ -284,17 +284,17 @@ def test_a_corrupted_cache_is_never_published(project, tmp_path):
         assert b"body{display:none}" not in css.read_bytes()
 
 
-def test_a_page_description_cannot_break_out_of_its_meta_tag(project, tmp_path):
+def test_a_page_description_cannot_break_out_of_its_meta_tag(warm_project, tmp_path):
     from bs4 import BeautifulSoup
     from conftest import build
 
     hostile = 'How to "apply" now & more" onmouseover="alert(1)'  # raw tags are refused before this
-    page = project / "content/en/apply.md"
+    page = warm_project / "content/en/apply.md"
     text = page.read_text(encoding="utf-8")
     first = text.splitlines()[1]
     assert first.startswith("description:")
     page.write_text(text.replace(first, "description: '" + hostile.replace("'", "''") + "'", 1), encoding="utf-8")
-    assert build(project, tmp_path / "out").returncode == 0
+    assert build(warm_project, tmp_path / "out").returncode == 0
     html = BeautifulSoup((tmp_path / "out" / "apply" / "index.html").read_text(encoding="utf-8"), "html.parser")
     meta = html.find("meta", attrs={"name": "description"})
     assert meta["content"] == hostile and "onmouseover" not in meta.attrs
