@@ -10,7 +10,8 @@ Each figure is the median of --runs runs, with the spread (min–max):
 - peak memory of a build;
 - the time from saving a YAML file under `mkdocs serve` until the page shows it;
 - growth: the site with its pages, steps, offices and glossary terms copied N times
-  (--sizes), and with made-up languages added (--languages): build time and memory.
+  (--sizes), and with made-up languages added (--languages): build time and memory;
+- readable: first paint and the deadline box on an emulated cheap phone (bench/readable.py).
 Writes bench/results/latest.json. Run: make bench [ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"]
 """
 
@@ -36,6 +37,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import readable  # noqa: E402  (beside this file)
+
 from tools.project_copy import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
@@ -305,6 +308,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="1,10,100", help="times today's pages, steps, offices and terms")
     parser.add_argument("--languages", default="3,6,12", help="numbers of languages, at today's size")
+    parser.add_argument("--readable-languages", default="en,ru,kk", help="languages of the phone measurements")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -312,6 +316,7 @@ def main(argv: list[str]) -> int:
         results = {
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
             **measure_builds(project, args.runs),
+            "readable": readable.measure(project / "out", args.runs, languages=args.readable_languages.split(",")),
             **measure_plain(project, args.runs),
             **measure_serve(project, args.runs),
             "growth": measure_growth(shapes(args.sizes, args.languages), Path(tmp)),
@@ -319,8 +324,9 @@ def main(argv: list[str]) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     for key, value in results.items():
-        if key != "growth":
+        if key not in ("growth", "readable"):
             print(f"{key:28} {value}")
+    print("\n" + readable.table(results["readable"]))
     print("\nsize  languages  pages  steps  HTML (MB)  build after edit (s)  s per HTML MB  peak memory (MB)")
     for row in results["growth"]:
         print(

@@ -27,6 +27,9 @@ import reader  # noqa: E402
 from browser import ARGS, chromium_path, missing  # noqa: E402
 
 
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
 def gzip_size(file: Path) -> int:
     return len(gzip.compress(file.read_bytes(), compresslevel=9, mtime=0))
 
@@ -44,11 +47,25 @@ def pages(site: Path) -> list[str]:
 
 @contextlib.contextmanager
 def serving(site: Path):
-    """The built site on a free local port, as GitHub Pages would serve it; yields its address."""
+    """The built site on a free local port, as GitHub Pages would serve it (text gzipped when the
+    browser accepts it, so the bytes on the wire are those a reader pays for); yields its address."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def do_GET(self):
+            file = Path(self.translate_path(self.path))
+            file = file / "index.html" if self.path.split("?")[0].endswith("/") else file
+            if file.suffix not in TEXT or not file.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return super().do_GET()
+            body = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(file)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -74,7 +91,11 @@ def measure(site: Path, only: list[str] | None = None, browser=None) -> list[dic
             tab = browser.new_page()
             urls: list[str] = []
             tab.on("response", lambda response, urls=urls: urls.append(response.url))
-            tab.goto(base + path, wait_until="networkidle")
+            # the load event first: the scripts at the end of a page are asked for only when the parser gets
+            # there (the <meta> policy stops the preload scanner), which on a busy machine can come after
+            # half a second of no network, when Playwright's "networkidle" alone would already have fired
+            tab.goto(base + path, wait_until="load")
+            tab.wait_for_load_state("networkidle")
             files = {url: gzip_size(local_file(site, base, url)) for url in urls if url.startswith(base)}
             kinds = {"html": 0, "css": 0, "js": 0, "search": 0, "other": 0}
             for url, size in files.items():
