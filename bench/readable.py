@@ -25,8 +25,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from browser import ARGS, chromium_path, missing  # noqa: E402
 from reader import PHONE  # noqa: E402
-from weight import ARGS, CHROMIUM, serving  # noqa: E402
+from weight import serving  # noqa: E402
 
 TARGET_S = 1.2  # issue 19
 NETWORK = {
@@ -133,7 +134,7 @@ def measure(site: Path, runs: int, browser=None, languages=tuple(LANGUAGES), cpu
     """Each page in each language `runs` times, interleaved so a busy moment of the machine falls on all."""
     if browser is None:
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            chromium = playwright.chromium.launch(executable_path=chromium_path() or sys.exit(missing()), args=ARGS)
             try:
                 return measure(site, runs, chromium, languages, cpu_slowdown)
             finally:
