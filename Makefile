@@ -92,7 +92,7 @@ node_modules/.installed: package-lock.json
 weight: site $(TEST_STAMP) browser ## print the gzip bytes each page costs a reader, first and repeat visit
 	$(BIN)/python tools/weight.py $(SITE)
 
-bench: $(STAMP) pdf-libs node_modules/.installed ## time the build, check, serve and growth; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
+bench: $(TEST_STAMP) pdf-libs node_modules/.installed browser ## time the build, check, serve, growth and reading on a slow phone; ARGS="--runs 3 --sizes 1,10,100 --languages 3,6,12"
 	$(BIN)/python bench/bench.py --out bench/results/latest.json $(ARGS)
 
 hooks: $(TEST_STAMP) ## run the checks before every commit (ruff, YAML, make check)
