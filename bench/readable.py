@@ -58,15 +58,20 @@ LANGUAGES = {"en": "", "ru": "ru/", "kk": "kk/"}
 PROBE = """
 ([selector, date]) => {
   window.panaBoxPainted = [];  // element timing entries reach only observers, not performance.getEntries()
-  new PerformanceObserver(list => panaBoxPainted.push(...list.getEntries().map(e => e.renderTime)))
-    .observe({type: "element", buffered: true});
-  new MutationObserver(() => {
+  const marker = new MutationObserver(() => {
     const field = date && document.getElementById("calc-arrival");
     if (field && !field.value) field.value = date;
     const box = document.querySelector(selector);
     if (!box) return;
-    for (const part of [box, ...box.querySelectorAll("*")]) part.setAttribute("elementtiming", "pana-deadline-box");
-  }).observe(document, {childList: true, subtree: true});
+    for (const part of [box, ...box.querySelectorAll("*")]) {
+      if (!part.hasAttribute("elementtiming")) part.setAttribute("elementtiming", "pana-deadline-box");
+    }
+  });
+  marker.observe(document, {childList: true, subtree: true});
+  new PerformanceObserver(list => {
+    panaBoxPainted.push(...list.getEntries().map(e => e.renderTime));
+    marker.disconnect();  // painted: the probe's own work stops
+  }).observe({type: "element", buffered: true});
   const frame = () => {
     const box = document.querySelector(selector);
     const rect = box && box.getBoundingClientRect();
