@@ -37,7 +37,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import readable  # noqa: E402  (beside this file)
+sys.path.insert(1, str(ROOT / "bench"))  # readable, beside this file, also when a test imports bench.bench
+import readable  # noqa: E402
 
 from tools.project_copy import copy_project  # noqa: E402
 

@@ -13,10 +13,8 @@ from conftest import ROOT
 from pana.data import load_facts
 from pana.plan import calendar, evaluate, spec
 
+from bench import readable
 from tools.weight import serving
-
-sys.path.insert(0, str(ROOT / "bench"))
-import readable  # noqa: E402
 
 FACTS = load_facts(ROOT / "data")
 CAL = calendar(FACTS, dt.date.today().year - 1, dt.date.today().year + 4)  # as the calculator page is built
