@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -55,11 +56,11 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def once_per_run(tmp_path_factory, name: str, make) -> Path:
+def once_per_run(factory: pytest.TempPathFactory, name: str, make) -> Path:
     """The folder `make(folder)` fills, made once for the whole run: under pytest-xdist every worker
     has its own session, so the first to ask makes it under a file lock and the others wait for it
     and use the same folder; if making it failed, they fail with the same message, without trying again."""
-    root = tmp_path_factory.getbasetemp()
+    root = factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # this run's folder, shared by its workers
     folder, failed = root / name, root / f"{name}.failed"
@@ -77,33 +78,70 @@ def once_per_run(tmp_path_factory, name: str, make) -> Path:
     return folder
 
 
+def make_built_project(project: Path) -> None:
+    """A copy of the project and its offline copy, as `make offline` builds it (its log kept, not printed)."""
+    copy_project(project)
+    command = [sys.executable, str(ROOT / "tools" / "offline.py"), str(project)]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+
+
+def make_site(site_dir: Path) -> None:
+    result = build(site_dir.parent / "built-project", site_dir)
+    assert result.returncode == 0, result.stderr
+    (site_dir.parent / "site.sha256").write_text(tree_digest(site_dir), encoding="utf-8")
+
+
+def built_project_and_site(factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return once_per_run(factory, "built-project", make_built_project), once_per_run(factory, "site", make_site)
+
+
+SHARED = {"built_project", "site"}  # and every fixture that needs them: an item's fixturenames has them all
+_early: list[threading.Thread] = []
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(items):
+    """The tests that need the real site run last (sorted stably, so every xdist worker has the same order)."""
+    items.sort(key=lambda item: bool(SHARED & set(item.fixturenames)))
+
+
+def pytest_collection_finish(session):
+    """Start building the real site as soon as the tests are collected, when one needs it: the tests that
+    need none of it run meanwhile, instead of waiting with an idle core for the first one that does."""
+    if any(SHARED & set(item.fixturenames) for item in session.items):
+        factory = session.config._tmp_path_factory  # what the tmp_path_factory fixture returns
+        factory.getbasetemp()  # made here, not in the thread at the same time as by a test
+
+        def start() -> None:
+            try:
+                built_project_and_site(factory)
+            except BaseException:  # kept in <name>.failed: the tests that need it fail with it
+                pass
+
+        _early.append(threading.Thread(target=start, daemon=True))
+        _early[-1].start()
+
+
+def pytest_sessionfinish():
+    for thread in _early:  # an interrupted run leaves no build running behind it
+        thread.join()
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """A copy of the repository with its offline copy built, as `make site` has it; the tests read it."""
-
-    def make(project: Path) -> None:
-        sys.path.insert(0, str(ROOT / "tools"))
-        import offline
-
-        offline.build(copy_project(project))
-
-    return once_per_run(tmp_path_factory, "built-project", make)
+    return built_project_and_site(tmp_path_factory)[0]
 
 
 @pytest.fixture(scope="session")
-def site(built_project, tmp_path_factory) -> Path:
+def site(tmp_path_factory) -> Path:
     """The real site, built once from the repository's own files, as `make site` builds it. The tests
     share it and only read it: each worker checks at its end that none has changed a byte of it."""
-    digest = built_project.parent / "site.sha256"
-
-    def make(site_dir: Path) -> None:
-        result = build(built_project, site_dir)
-        assert result.returncode == 0, result.stderr
-        digest.write_text(tree_digest(site_dir), encoding="utf-8")
-
-    site_dir = once_per_run(tmp_path_factory, "site", make)
+    site_dir = built_project_and_site(tmp_path_factory)[1]
     yield site_dir
-    assert tree_digest(site_dir) == digest.read_text(encoding="utf-8"), "a test changed the shared site: copy it first"
+    digest = (site_dir.parent / "site.sha256").read_text(encoding="utf-8")
+    assert tree_digest(site_dir) == digest, "a test changed the shared site: copy it first"
 
 
 def tree_digest(folder: Path) -> str:
