@@ -30,6 +30,7 @@ from pana import (
     offline,
     pdf_cache,
     preview,
+    rebuild,
     search_forms,
     search_loading,
     search_split,
@@ -41,12 +42,21 @@ _rendered: dict[tuple[str, str], str] = {}
 _printed: list[pdf_cache.Printed] = []  # this build's PDFs, copied into the site after its last language
 _strings: dict = {}  # interface words for the theme's templates (the report link)
 _command: list[str] = []  # "build" or "serve"
+_dirty: list[bool] = []  # `--dirty`: under serve, only the pages that changed are made again (pana.rebuild)
 _not_found: dict[str, str] = {}  # each language's rendered 404.html, written after the last language
 _search_words: dict[str, dict[str, str]] = {}  # readers' words for pages' search entries (data/search.yml)
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
+    _dirty[:] = [dirty]
+    if fast_rebuilds():
+        logging.getLogger("mkdocs.commands.build").addFilter(rebuild.HideDirtyWarning())
+
+
+def fast_rebuilds() -> bool:
+    """`make serve` (mkdocs serve --dirty): a rebuild makes only the pages that changed (pana.rebuild)."""
+    return _command == ["serve"] and _dirty == [True]
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
@@ -109,6 +119,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _printed[:] = [made.printed]
     _search_words.clear()
     _search_words.update(made.search_words)
+    if fast_rebuilds():
+        shared = rebuild.fingerprint(root, made.strings, settings)
+        rebuild.plan(made.pages, Path(config.docs_dir), Path(config.site_dir), shared)
 
 
 def make(config: MkDocsConfig, root: Path, built: list[str]) -> memo.Made:
@@ -181,6 +194,24 @@ def not_found_deadlines(facts) -> dict[str, str]:
     return found
 
 
+@event_priority(-200)  # after static-i18n's, which makes the language's navigation
+def on_nav(nav, *, config: MkDocsConfig, files: Files):
+    if fast_rebuilds():
+        rebuild.keep_or_make(files)
+    return nav
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    if fast_rebuilds():
+        rebuild.note_made(files, config)
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    if fast_rebuilds():
+        rebuild.forget()
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
     source = Path(page.file.src_uri)
@@ -207,7 +238,18 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     theme_words(context, config)
     if template_name == "404.html":
         context["pana_not_found"] = not_found_blocks(config)
+        not_found_language_links(config)
     return context
+
+
+def not_found_language_links(config: MkDocsConfig) -> None:
+    """A wrong address has no page in another language: the 404 page's language links go to each home.
+    (static-i18n left those of the last page built before it, which change with the order of a build.)"""
+    site_path = urlparse(config.site_url or "/").path
+    original = config.plugins["i18n"].default_language
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        language = alternate["lang"]
+        alternate["link"] = site_path if language == original else f"{site_path}{language}/"
 
 
 def theme_words(context: dict, config: MkDocsConfig) -> None:
@@ -281,7 +323,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     root_index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index = {"config": root_index["config"], "docs": i18n.search_entries}
+    entries = rebuild.search_entries(i18n.search_entries) if fast_rebuilds() else i18n.search_entries
+    index = {"config": root_index["config"], "docs": entries}
     languages = built_languages(config)
     root = Path(config.config_file_path).parent
     with search_forms.answers_kept_in(root / ".cache" / "search-forms.json"):
@@ -298,6 +341,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     pdf_cache.copy_into(_printed[0], site_dir)
     if _printed[0].pending:
         pdf_cache.draw_pending(_printed[0], site_dir)
+    if fast_rebuilds():
+        rebuild.succeeded(entries)
 
 
 def write_not_found(site_dir: Path, original: str) -> None:
