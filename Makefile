@@ -49,8 +49,8 @@ $(PROPERDOCS_STAMP): requirements.lock requirements-properdocs.lock
 	$(PROPERDOCS)/bin/python -m pip uninstall --quiet --yes mkdocs
 	rm -f $(PROPERDOCS)/.installed-* && touch $@
 
-serve: $(STAMP) pdf-libs ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding on every save; PORT=8001 for another port
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+serve: $(STAMP) pdf-libs ## build and serve the site on http://127.0.0.1:8000/pana/, rebuilding the pages a save changes; PORT=8001 for another port
+	$(BIN)/mkdocs serve --dirty --livereload --dev-addr 127.0.0.1:$(PORT)
 
 site: offline ## build the site into site/, with the offline copy; a failed build leaves the previous site/ untouched
 	@$(WAIT_FOR_BUILD)
