@@ -26,14 +26,14 @@ def free_port() -> int:
 
 @pytest.fixture
 def served(site, built_project, tmp_path):
-    """`mkdocs serve --livereload`, as `make serve` runs it, on a copy of the project (its caches
+    """`mkdocs serve --dirty --livereload`, as `make serve` runs it, on a copy of the project (its caches
     taken from the built site's project, so that no PDF is drawn again); yields the copy and its URL."""
     project = copy_project(tmp_path / "project")
     shutil.copytree(built_project / ".cache", project / ".cache")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=log,
