@@ -8,7 +8,8 @@ Each figure is the median of --runs runs, with the spread (min–max):
   share the project's own code adds is a ratio from the same run: when nothing
   changed since the last build (pana.memo reuses it) and when data did;
 - peak memory of a build;
-- the time from saving a YAML file under `mkdocs serve` until the page shows it;
+- the time from saving a YAML file under `make serve` (mkdocs serve --dirty) until the page shows it,
+  and the same when the whole site is made again (mkdocs serve without --dirty);
 - growth: the site with its pages, steps, offices and glossary terms copied N times
   (--sizes), and with made-up languages added (--languages): build time and memory;
 - readable: first paint and the deadline box on an emulated cheap phone (bench/readable.py).
