@@ -61,9 +61,16 @@ def run_search(tab, url: str, words: str) -> tuple[int, list[str]]:
     tab.wait_for_function(
         "el => !/Введите|Іздеу|Type to/.test(el.textContent) && el.textContent.trim()", arg=meta.element_handle()
     )
-    tab.wait_for_timeout(300)
-    hrefs = tab.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.pathname)")
-    return int("".join(c for c in meta.inner_text() if c.isdigit()) or 0), hrefs
+    # a slow machine may first show a half-typed query's results: read until two readings agree
+    shown, before = None, ()
+    for _ in range(20):
+        tab.wait_for_timeout(300)
+        hrefs = tab.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.pathname)")
+        shown = (int("".join(c for c in meta.inner_text() if c.isdigit()) or 0), hrefs)
+        if shown == before:
+            break
+        before = shown
+    return shown
 
 
 def search_results(tab, base: str, root: str, words: str) -> list[str]:

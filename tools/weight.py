@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reader  # noqa: E402
 from browser import ARGS, chromium_path, missing  # noqa: E402
 
-
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
