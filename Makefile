@@ -74,7 +74,7 @@ po-import: $(STAMP) ## read the translated po/*.po back into data/*.yml (PO=po/k
 	PYTHONPATH=hooks $(BIN)/python -m pana.po import $(PO)
 
 schemas: $(STAMP) ## rewrite schemas/*.schema.json from the models (editors' autocompletion)
-	PYTHONPATH=hooks $(BIN)/python -m pana.schemas
+	PYTHONPATH=hooks $(BIN)/python -m pana.facts.schemas
 
 browser: ## find the browser tests' chromium (CHROMIUM, else chromium on PATH: tools/browser.py); as root, install Debian's
 	@$(PYTHON) tools/browser.py >/dev/null 2>&1 || { \

@@ -6,7 +6,7 @@ Each figure is the median of --runs runs, with the spread (min–max):
 - `make check`;
 - the same pages pre-rendered to plain Markdown and built with no hooks, so the
   share the project's own code adds is a ratio from the same run: when nothing
-  changed since the last build (pana.memo reuses it) and when data did;
+  changed since the last build (pana.site.memo reuses it) and when data did;
 - peak memory of a build;
 - the time from saving a YAML file under `make serve` (mkdocs serve --dirty) until the page shows it,
   and the same when the whole site is made again (mkdocs serve without --dirty);
@@ -96,9 +96,9 @@ def measure_builds(project: Path, runs: int) -> dict:
 def plain_project(project: Path, target: Path) -> Path:
     """The same pages, rendered once to Markdown, in a project with none of Pana's hooks."""
     sys.path.insert(0, str(project / "hooks"))
-    from pana.data import load_facts
-    from pana.printables import jobs
-    from pana.render import render_all
+    from pana.facts.data import load_facts
+    from pana.pages.render import render_all
+    from pana.printouts.printables import jobs
 
     facts = load_facts(project / "data")
     rendered = render_all(facts, project / "content", pdf_sizes={job.name: 0 for job in jobs(facts)})
@@ -116,7 +116,7 @@ def plain_project(project: Path, target: Path) -> Path:
 
 def measure_plain(project: Path, runs: int) -> dict:
     """The hooks' share: against the same pages as plain Markdown, with the last build remembered
-    (nothing changed: pana.memo) and without (as after a data edit; PDFs and search forms cached)."""
+    (nothing changed: pana.site.memo) and without (as after a data edit; PDFs and search forms cached)."""
     plain = plain_project(project, project.parent / "plain")
     hooked, fresh, bare = [], [], []
     for _ in range(runs):  # interleaved, so that a busy moment of the machine falls on all three

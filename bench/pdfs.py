@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from pana import pdf_cache, printables  # noqa: E402
-from pana.data import load_facts  # noqa: E402
+from pana.facts.data import load_facts  # noqa: E402
+from pana.printouts import pdf_cache, printables  # noqa: E402
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from pana.data import DataError, load_facts
+from pana.facts.data import DataError, load_facts
 
 from tools.browser import ARGS as CHROMIUM_ARGS
 from tools.browser import chromium_path, missing

@@ -43,7 +43,7 @@ def main() -> None:
             config.plugins.on_startup(command="serve", dirty=args.dirty)
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL, dirty=args.dirty)
-        for thread in threading.enumerate():  # PDFs drawn after the pages (pana.pdf_cache)
+        for thread in threading.enumerate():  # PDFs drawn after the pages (pana.printouts.pdf_cache)
             if thread.name == "pana-pdfs":
                 thread.join()
 

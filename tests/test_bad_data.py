@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build
-from pana.data import DataError, load_facts
+from pana.facts.data import DataError, load_facts
 
 
 def line_of(file: Path, text: str) -> int:

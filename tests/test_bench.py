@@ -10,8 +10,8 @@ import sys
 import urllib.request
 
 from conftest import ROOT
-from pana.data import load_facts
-from pana.plan import calendar, evaluate, spec
+from pana.facts.data import load_facts
+from pana.pages.plan import calendar, evaluate, spec
 
 from bench import readable
 from tools.weight import serving

@@ -37,7 +37,7 @@ def hosts_asked(browser, url: str) -> tuple[set[str], list[str]]:
     tab.goto(url, wait_until="networkidle")
     meta = tab.locator(".md-search-result__meta")
     waiting = meta.inner_text()  # "Initializing search" until the index has loaded
-    tab.keyboard.press("/")  # opens search: the theme's script loads (hooks/pana/bundle_on_demand.py)
+    tab.keyboard.press("/")  # opens search: the theme's script loads (hooks/pana/site/bundle_on_demand.py)
     tab.keyboard.type("asylum")
     tab.keyboard.press("End")  # the theme searches on keyup
     tab.wait_for_function(

@@ -14,10 +14,11 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, build, page_path
 from fontTools.ttLib import TTFont
-from pana import checklists, printables
-from pana.data import load_facts
-from pana.pdf_cache import PDF_FOLDER
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.pages import checklists
+from pana.pages.render import Page
+from pana.printouts import printables
+from pana.printouts.pdf_cache import PDF_FOLDER
 
 FACTS = load_facts(ROOT / "data")
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]

@@ -9,10 +9,10 @@ import pytest
 import textstat
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, page_path
-from pana.data import load_facts
-from pana.models import Duration
-from pana.phrases import Form, duration_phrase
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.facts.models import Duration
+from pana.pages.phrases import Form, duration_phrase
+from pana.pages.render import Page
 
 FACTS = load_facts(ROOT / "data")
 CONTENT_PAGES = sorted(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pana.data import DataError, load_facts
+from pana.facts.data import DataError, load_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 # an example block starts with a comment naming its file and where it goes

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES
-from pana import csp
+from pana.site import csp
 
 VIOLATIONS = """() => new Promise((resolve) => {
   const found = [];

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build, page_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pana.data import load_facts
-from pana.dates import add, suggest
-from pana.models import DayOne, Unit
-from pana.plan import INPUTS, calendar, evaluate, spec, timeline
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.facts.models import DayOne, Unit
+from pana.pages.dates import add, suggest
+from pana.pages.plan import INPUTS, calendar, evaluate, spec, timeline
+from pana.pages.render import Page
 from test_bad_data import replace_once
 
 FACTS = load_facts(ROOT / "data")

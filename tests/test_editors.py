@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, tree_digest
-from pana.schemas import stale
+from pana.facts.schemas import stale
 from test_bad_data import BAD_INPUTS, replace_once
 
 

@@ -6,10 +6,10 @@ import pytest
 from babel.numbers import format_decimal, format_percent
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, page_path
-from pana.charts import bar_chart, has_chart
-from pana.data import load_facts
-from pana.models import Point, Series, SeriesKind, Text
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.facts.models import Point, Series, SeriesKind, Text
+from pana.pages.charts import bar_chart, has_chart
+from pana.pages.render import Page
 
 FACTS = load_facts(ROOT / "data")
 

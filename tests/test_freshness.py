@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from pana.data import load_facts
-from pana.translations import LOCK, Status, english_texts, status
+from pana.facts.data import load_facts
+from pana.facts.translations import LOCK, Status, english_texts, status
 from test_bad_data import replace_once
 from test_editors import run_check
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import LANGUAGES, ROOT
-from pana.data import load_facts
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.pages.render import Page
 
 from tools.reader import PHONE, guide_screens
 

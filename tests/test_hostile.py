@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from pana import printables
-from pana.data import DataError, load_facts
-from pana.render import ContentError, render_all
+from pana.facts.data import DataError, load_facts
+from pana.pages.render import ContentError, render_all
+from pana.printouts import printables
 
 TEXT = "Say that you are asking for asylum."  # routes.yml, routes[0].where.en
 FIELD = "routes[0].where.en"
@@ -301,7 +301,7 @@ def test_a_page_description_cannot_break_out_of_its_meta_tag(warm_project, tmp_p
 
 
 def test_a_byte_order_mark_does_not_show_the_front_matter():
-    from pana.render import _after_front_matter
+    from pana.pages.render import _after_front_matter
 
     page = "\ufeff---\ndescription: x\n---\n# Title\n\nText\n"
     assert _after_front_matter(page, "HEADER\n") == "# Title\nHEADER\n\nText\n"

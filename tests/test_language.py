@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT
-from pana.data import load_facts
+from pana.facts.data import load_facts
 
 FACTS = load_facts(ROOT / "data")
 MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі])\w+\b")
@@ -84,7 +84,7 @@ def test_the_patterns_catch_what_the_review_found():
 
 
 def test_lookalike_letters_become_cyrillic_only_in_cyrillic_words():
-    from pana.render import one_script
+    from pana.pages.render import one_script
 
     assert one_script("1,3 MБ") == "1,3 МБ"
     assert one_script("1.3 MB, Pana") == "1.3 MB, Pana"

@@ -1,4 +1,4 @@
-"""A build whose inputs have not changed reuses the last one's pages (pana.memo); any change is seen."""
+"""A build whose inputs have not changed reuses the last one's pages (pana.site.memo); any change is seen."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT
-from pana.data import load_facts
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.pages.render import Page
 
 FACTS = load_facts(ROOT / "data")
 SITE_PATH = urlparse(

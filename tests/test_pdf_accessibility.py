@@ -1,7 +1,7 @@
 """The PDFs as a screen reader or a phone's reader mode gets them: tagged, in reading order,
 each text in its language, with a title, a subject and a text alternative for the QR code.
 
-The PDFs are drawn once, by the build's own code (pana.printables.draw_all), into tmp_path;
+The PDFs are drawn once, by the build's own code (pana.printouts.printables.draw_all), into tmp_path;
 pypdf reads the structure tree and pdfium the text of each marked-content sequence.
 """
 
@@ -17,9 +17,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import ROOT
-from pana import checklists, pdf_cache, printables
-from pana.data import load_facts
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.pages import checklists
+from pana.pages.render import Page
+from pana.printouts import pdf_cache, printables
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 

@@ -5,9 +5,9 @@ import shutil
 import pytest
 import yaml
 from conftest import ROOT
-from pana.data import load_facts
-from pana.models import Duration, Unit
-from pana.phrases import Form, duration_phrase
+from pana.facts.data import load_facts
+from pana.facts.models import Duration, Unit
+from pana.pages.phrases import Form, duration_phrase
 
 from bench.bench import with_texts_in
 

@@ -16,9 +16,9 @@ from babel.messages.pofile import read_po, write_po
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pana.data import load_facts
+from pana.facts.data import load_facts
+from pana.facts.translations import data_texts, status
 from pana.po import export, import_po, splice
-from pana.translations import data_texts, status
 from test_bad_data import replace_once
 
 STEP_YOU = "procedure.yml:steps[questionnaire].you"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from pana.search_forms import other_forms
+from pana.site.search_forms import other_forms
 
 from tools.reader import QUERIES, rank, run_search, search_results
 
@@ -88,7 +88,7 @@ def test_readers_own_words_find_the_page_about_them(page, served_site, query):
 def test_readers_words_are_in_the_pages_entry_of_their_language_only(site):
     import json
 
-    from pana.data import load_facts
+    from pana.facts.data import load_facts
 
     facts = load_facts(ROOT / "data")
     refusal = next(entry for entry in facts.search_words if entry.page == "refusal.md")

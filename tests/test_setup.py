@@ -108,7 +108,7 @@ def test_a_data_error_is_shown_once_before_collection(tmp_path):
 
 def test_the_pre_commit_yaml_hook_passes_mkdocs_yml_and_refuses_a_duplicate_key(tmp_path):
     repo = tmp_path / "repo"
-    for name in (".pre-commit-config.yaml", "mkdocs.yml", "tools/check_yaml.py", "hooks/pana/yaml_lines.py"):
+    for name in (".pre-commit-config.yaml", "mkdocs.yml", "tools/check_yaml.py", "hooks/pana/facts/yaml_lines.py"):
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, repo / name)
     (repo / ".venv").symlink_to(ROOT / ".venv")

@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, page_path
-from pana.data import load_facts
-from pana.phrases import Form, duration_phrase
-from pana.render import Page
+from pana.facts.data import load_facts
+from pana.pages.phrases import Form, duration_phrase
+from pana.pages.render import Page
 
 FACTS = load_facts(ROOT / "data")
 
@@ -37,7 +37,7 @@ def test_guide_shows_every_step_with_its_deadline(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_guide_gives_the_total_computed_from_the_data(site, language):
     text = visible_text(page_path(site, language, "guide"))
-    from pana.models import Duration, Unit
+    from pana.facts.models import Duration, Unit
 
     # the longest path through the main chain: each step starts when the step it runs from ends
     ends: dict = {}
@@ -110,11 +110,11 @@ def test_cyrillic_headings_get_readable_anchors(site):
 
 
 def test_make_check_knows_every_anchor_the_build_makes(site):
-    """`make check` finds dead anchors without a build (pana.anchors): the ids it expects of each
+    """`make check` finds dead anchors without a build (pana.pages.anchors): the ids it expects of each
     page must be ids the built page really has, or it would refuse good links."""
-    from pana import printables
-    from pana.anchors import ids_of
-    from pana.render import render_all
+    from pana.pages.anchors import ids_of
+    from pana.pages.render import render_all
+    from pana.printouts import printables
 
     rendered = render_all(FACTS, ROOT / "content", pdf_sizes={job.name: 0 for job in printables.jobs(FACTS)})
     for (language, name), markdown in rendered.items():

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 import weight  # noqa: E402
-from pana.unused_css import seen_words  # noqa: E402
+from pana.site.unused_css import seen_words  # noqa: E402
 
 # gzip bytes of everything a first visit downloads, on every page: issue 19's target is 30 KB;
 # the heaviest page, the Russian calculator, was 29.2 KB when the theme's script (34.9 KB) began

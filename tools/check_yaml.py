@@ -1,4 +1,4 @@
-"""pre-commit's YAML check, with the data's own reader (hooks/pana/yaml_lines.py): each file must parse, hold
+"""pre-commit's YAML check, with the data's own reader (hooks/pana/facts/yaml_lines.py): each file must parse, hold
 no key twice (PyYAML's safe_load keeps the last one silently) and use no anchors; prints `file:line: problem`.
 mkdocs.yml's tags (`!ENV [...]`, `!!python/...` on a mapping) are read as the lists and mappings they tag.
 Usage: python tools/check_yaml.py FILE...
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from pana.yaml_lines import YamlProblem, load_located  # noqa: E402
+from pana.facts.yaml_lines import YamlProblem, load_located  # noqa: E402
 
 
 def problems(files: list[str]) -> list[str]:

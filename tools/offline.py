@@ -1,6 +1,6 @@
 """`make offline`: build the copy of the site that works from a USB stick, and zip it.
 
-The site is built with PANA_OFFLINE=true (see hooks/pana/offline.py) into a temporary
+The site is built with PANA_OFFLINE=true (see hooks/pana/site/offline.py) into a temporary
 folder and zipped under one folder, `pana/`, into offline/pana-offline.zip. The old zip
 is replaced only once the new one is complete. Source maps are left out: no reader
 needs them; so are the 404 pages, which only a web server shows (from a USB stick a
@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from pana.offline import SWITCH, ZIP  # noqa: E402
+from pana.site.offline import SWITCH, ZIP  # noqa: E402
 
 
 def build(project: Path) -> Path:

@@ -1,6 +1,8 @@
 """One way to keep a built artefact in .cache/ so that a damaged one is never used.
 
-Each entry is written with a sidecar holding the SHA-256 of its bytes, atomically (a
+Every cache (the memo of a whole build, the PDFs, Jinja's and the theme's compiled templates, the
+search word forms, the purged CSS) names its entries by `key`, the hash of what they were made from,
+and stores and reads them here. Each entry is written with a sidecar holding the SHA-256 of its bytes, atomically (a
 partial file, then a rename), and read back only if its bytes still have that hash:
 a corrupted or half-written entry is a miss, deleted, and made again by the build.
 """
@@ -13,6 +15,16 @@ import os
 from pathlib import Path
 
 import jinja2
+
+
+def key(*parts: str | bytes) -> str:
+    """The content address of `parts`: a changed input is a new entry, never a stale one."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big"))  # ("ab", "c") and ("a", "bc") differ
+        hashed.update(data)
+    return hashed.hexdigest()
 
 
 def _sidecar(path: Path) -> Path:
@@ -32,6 +44,12 @@ def write(path: Path, data: bytes) -> None:
 def seal(path: Path) -> None:
     """Record the hash of a file another program wrote at `path` (WeasyPrint's PDF, PurgeCSS's CSS)."""
     _sidecar(path).write_text(hashlib.sha256(path.read_bytes()).hexdigest(), encoding="ascii")
+
+
+def move(partial: Path, path: Path) -> None:
+    """Put a sealed file and its hash at `path`, the hash first: a reader never sees the file without it."""
+    _sidecar(partial).replace(_sidecar(path))
+    partial.replace(path)
 
 
 def valid(path: Path) -> bool:

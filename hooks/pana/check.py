@@ -15,10 +15,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import printables
-from .data import DataError, Facts, load_facts
-from .render import ContentError, render_all
-from .translations import LOCK, confirm, english_texts, record_new, status
+from pana.facts.data import DataError, Facts, load_facts
+from pana.facts.translations import LOCK, confirm, english_texts, record_new, status
+from pana.pages.render import ContentError, render_all
+from pana.printouts import printables
 
 STALE_AFTER = dt.timedelta(days=365)
 

@@ -27,12 +27,12 @@ from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from . import printables
-from .data import DataError, Facts, field_path, load_facts
-from .models import Review
-from .render import ContentError, render_all
-from .translations import confirm, data_texts, status, translated
-from .yaml_lines import MAX_BYTES
+from pana.facts.data import DataError, Facts, field_path, load_facts
+from pana.facts.models import Review
+from pana.facts.translations import confirm, data_texts, status, translated
+from pana.facts.yaml_lines import MAX_BYTES
+from pana.pages.render import ContentError, render_all
+from pana.printouts import printables
 
 FOLDER = "po"
 MAX_PO_BYTES = 4 * MAX_BYTES  # a PO file holds every text of one language, with comments

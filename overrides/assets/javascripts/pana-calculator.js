@@ -1,7 +1,7 @@
 // Pana's deadline calculator. The rules (which date each result counts from, by how much), the
 // counting choice and Kazakhstan's calendar (days off, weekend days made working days) come from
-// the page, made at build time by hooks/pana/plan.py from data/; this file only does the date
-// arithmetic of hooks/pana/dates.py, the reference it is tested against. It never moves a last
+// the page, made at build time by hooks/pana/pages/plan.py from data/; this file only does the date
+// arithmetic of hooks/pana/pages/dates.py, the reference it is tested against. It never moves a last
 // day: when offices are closed on it, it says so and suggests a working day no earlier than the
 // day the deadline runs from, as data/counting.yml's rule `day-off` advises.
 (function () {

@@ -1,4 +1,4 @@
-// Adds the theme's script (hooks/pana/bundle_on_demand.py) when a reader opens search: its button,
+// Adds the theme's script (hooks/pana/site/bundle_on_demand.py) when a reader opens search: its button,
 // a tap or Tab into the search field, or the theme's keys / s f. Until then the page needs none of it.
 (function () {
   "use strict";

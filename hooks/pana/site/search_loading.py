@@ -28,7 +28,7 @@ class ThemeChanged(PluginError):
 
 def only(files: list[Path], what: str) -> Path:
     if len(files) != 1:
-        raise ThemeChanged(f"hooks/pana/search_loading.py: expected one {what}, found {len(files)}")
+        raise ThemeChanged(f"hooks/pana/site/search_loading.py: expected one {what}, found {len(files)}")
     return files[0]
 
 
@@ -39,7 +39,7 @@ def wait_for_search(site_dir: Path) -> None:
     patched, count = HTTP_SKIPS_WAIT.subn(r'(!1),\1("search")', code)
     if count != 1 and not ALWAYS_WAITS.search(code):
         raise ThemeChanged(
-            f"hooks/pana/search_loading.py: {bundle.name} no longer starts search the way this "
+            f"hooks/pana/site/search_loading.py: {bundle.name} no longer starts search the way this "
             f"module expects ({count} matches); update HTTP_SKIPS_WAIT for the new theme"
         )
     if count:

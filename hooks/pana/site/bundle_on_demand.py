@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .search_loading import ThemeChanged
+from pana.site.search_loading import ThemeChanged
 
 BUNDLE_SCRIPT = re.compile(r"""<script src=(["']?)(?P<src>[^"'\s>]*/bundle\.[0-9a-f]+\.min\.js)\1></script>""")
 LOADER = "pana-theme.js"
@@ -28,7 +28,7 @@ def load_bundle_on_demand(html: str) -> str:
     replaced, count = BUNDLE_SCRIPT.subn(loader, html)
     if count != 1:
         raise ThemeChanged(
-            f"hooks/pana/bundle_on_demand.py: expected one script tag of the theme's bundle in a page, "
+            f"hooks/pana/site/bundle_on_demand.py: expected one script tag of the theme's bundle in a page, "
             f"found {count}; update BUNDLE_SCRIPT for the new theme"
         )
     return replaced

@@ -17,9 +17,9 @@ import holidays
 from babel import Locale
 from babel.dates import format_date
 
-from .data import Facts
-from .dates import Calendar, Suggestion, add, suggest
-from .models import REGISTRATION_EVENTS, Owner, Unit
+from pana.facts.data import Facts
+from pana.facts.models import REGISTRATION_EVENTS, Owner, Unit
+from pana.pages.dates import Calendar, Suggestion, add, suggest
 
 # The dates a reader can enter, in the calculator's order.
 INPUTS = ("arrival", "crossing", "certificate", "status", "refusal", "complaint-answer")

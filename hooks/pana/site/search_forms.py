@@ -20,7 +20,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from . import cache
+from pana import cache
 
 WORD = re.compile(r"[а-яё]+")
 # (stem, form) pairs by word, kept between builds in .cache/: the dictionary takes 0.6 s to ask

@@ -1,7 +1,7 @@
 """The PDF cache: where each PDF of a build lies, drawing one into it, copying them out.
 
 Kept apart from printables.py (which writes each PDF's HTML from the data) so that
-a build whose inputs have not changed (pana.memo) can put the PDFs into the site
+a build whose inputs have not changed (pana.site.memo) can put the PDFs into the site
 without loading the data models, templates and WeasyPrint.
 """
 
@@ -15,10 +15,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache
+from pana import cache
 
 log = logging.getLogger("mkdocs.hooks.pana")
-FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
+FONTS = Path(__file__).resolve().parents[3] / "fonts"
 PDF_FOLDER = "pdf"  # under the site's root, shared by every language
 FONT_FILES = ("PTSans-Regular.ttf", "PTSans-Bold.ttf")  # the ones print.css names
 # Tagged (a structure tree in reading order, for screen readers and reader modes) and
@@ -96,8 +96,7 @@ def draw(html: str, target: Path) -> None:
         partial = target.with_suffix(f".{os.getpid()}.part")  # another build may draw the same file
         weasyprint.HTML(string=html, base_url=str(FONTS) + "/").write_pdf(partial, **PDF_OPTIONS)
         cache.seal(partial)
-        partial.with_name(partial.name + ".sha256").replace(target.with_name(target.name + ".sha256"))
-        partial.replace(target)
+        cache.move(partial, target)
 
 
 def draw_pending(printed: Printed, site_dir: Path) -> threading.Thread:

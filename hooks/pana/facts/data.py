@@ -14,8 +14,8 @@ from typing import Any, get_args
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ValidationError
 
-from . import models
-from .yaml_lines import Located, YamlProblem, load_located
+from pana.facts import models
+from pana.facts.yaml_lines import Located, YamlProblem, load_located
 
 
 @dataclass(frozen=True)

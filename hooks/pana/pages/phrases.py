@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from .models import Duration, Form, Unit
+from pana.facts.models import Duration, Form, Unit
 
 if TYPE_CHECKING:
-    from .data import Facts
+    from pana.facts.data import Facts
 
 __all__ = ["Form", "duration_phrase", "plural_category"]
 
@@ -46,3 +46,8 @@ def duration_phrase(duration: Duration, facts: Facts, language: str, form: Form 
         noun += f" ({grammar.one_day[phrase.case]})"
     # {amount} first: a noun's own text is never read as a placeholder
     return phrase.text.replace("{amount}", str(amount)).replace("{noun}", noun)
+
+
+def upfirst(phrase: str) -> str:
+    """Capitalise the first letter only (Jinja's `capitalize` lowers the rest)."""
+    return phrase[:1].upper() + phrase[1:]

@@ -15,8 +15,8 @@ from datetime import date
 import segno
 from markupsafe import Markup
 
-from . import render
-from .models import Checklist, ChecklistItem, Owner
+from pana.facts.models import Checklist, ChecklistItem, Owner
+from pana.pages.phrases import upfirst
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def _row(page, item: ChecklistItem) -> Row:
     target = _target(page, item)
     if target is None:
         return Row(text=page.text(item.text))
-    deadline = render.upfirst(page.deadline(target)) if target.deadline else ""
+    deadline = upfirst(page.deadline(target)) if target.deadline else ""
     shown = item.validity and getattr(target, "validity", None)
     validity = page.validity(target.validity) if shown else ""
     older = tuple(_older(page, old) for old in target.superseded if old.deadline) if item.older else ()

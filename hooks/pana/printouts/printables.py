@@ -10,17 +10,17 @@ is built; no system font is ever asked for.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 
-from . import cache, checklists
-from .models import Review
-from .pdf_cache import FONTS, LANGUAGE_TAGS, PDF_OPTIONS, Printed, draw
-from .render import TEMPLATES, Page, bytecode_cache
+from pana import cache
+from pana.facts.models import Review
+from pana.pages import checklists
+from pana.pages.render import TEMPLATES, Page, bytecode_cache
+from pana.printouts.pdf_cache import FONTS, LANGUAGE_TAGS, PDF_OPTIONS, Printed, draw
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,7 @@ def html_of(job: Job, facts, site_url: str, env: jinja2.Environment) -> str:
 
 
 def fonts_digest() -> str:
-    digest = hashlib.sha256()
-    for font in sorted(FONTS.glob("*.ttf")):
-        digest.update(font.read_bytes())
-    return digest.hexdigest()
+    return cache.key(*(font.read_bytes() for font in sorted(FONTS.glob("*.ttf"))))
 
 
 def draw_all(facts, site_url: str, cache_dir: Path, later: dict[str, int] | None = None) -> Printed:
@@ -111,7 +108,7 @@ def draw_all(facts, site_url: str, cache_dir: Path, later: dict[str, int] | None
     printed = Printed()
     for job in jobs(facts):
         html = html_of(job, facts, site_url, env)
-        cached = cache_dir / f"{hashlib.sha256((salt + html).encode('utf-8')).hexdigest()}.pdf"
+        cached = cache_dir / f"{cache.key(salt, html)}.pdf"
         if cache.valid(cached):  # a damaged PDF in .cache/ is drawn again, never published
             printed.reused.append(job.name)
         elif later and job.name in later:

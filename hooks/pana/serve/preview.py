@@ -10,7 +10,7 @@ livereload reloads the tabs again. `mkdocs build` is untouched: it still fails w
 nothing written.
 
 The server adds its livereload script to every page it serves, inline, after Pana's
-Content Security Policy was written (pana.csp), which therefore blocked it: the pages
+Content Security Policy was written (pana.site.csp), which therefore blocked it: the pages
 never reloaded. Each served page's policy now allows that one script by its hash.
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 import mkdocs.utils
 from markupsafe import escape
 
-from . import csp
+from pana.site import csp
 
 log = logging.getLogger("mkdocs.hooks.pana")
 PAGE = "pana-build-failed.html"  # written into the served folder, answered for every page while the build fails

@@ -755,7 +755,7 @@ class CountingFile(Strict):
 class SearchWords(Strict):
     """The words readers type for one page's subject, in each language, where the page itself
     says it otherwise (it says «обжаловать», a reader types «жалоба»). They are added to that
-    language's search index for the page, stemmed as its text is (pana.search_split)."""
+    language's search index for the page, stemmed as its text is (pana.site.search_split)."""
 
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")]
     words: Text

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pana import offline, search_forms
+from pana.site import offline, search_forms
 
 STEMMED = {"ru", "kk"}
 

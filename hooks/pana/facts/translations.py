@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import models
-from .data import Facts, texts_in
+from pana.facts import models
+from pana.facts.data import Facts, texts_in
 
 LOCK = "translations.lock.json"
 

@@ -26,7 +26,7 @@ from functools import cached_property
 
 import holidays
 
-from .models import DayOne, Unit
+from pana.facts.models import DayOne, Unit
 
 ONE_DAY = dt.timedelta(days=1)
 

@@ -20,13 +20,14 @@ import jinja2.sandbox
 from babel.dates import format_date
 from babel.units import format_unit
 
-from . import cache, charts, checklists, offline, plan
-from .anchors import anchor_problems
-from .data import Facts, Problem
-from .models import CYRILLIC, Deadline, Duration, Review, Unit, decoded, unsafe_link
-from .phrases import Form, duration_phrase
+from pana import cache
+from pana.facts.data import Facts, Problem
+from pana.facts.models import CYRILLIC, Deadline, Duration, Review, Unit, decoded, unsafe_link
+from pana.pages import charts, checklists, plan
+from pana.pages.anchors import anchor_problems
+from pana.pages.phrases import Form, duration_phrase, upfirst
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 DATE_PATTERN = "dd.MM.yyyy"  # Babel's short Kazakh date has a two-digit year
 
 
@@ -66,11 +67,6 @@ def format_day(day, locale: str, month_format: str = MONTH_PATTERN) -> str:
     return format_date(day, DATE_PATTERN, locale=locale)
 
 
-def upfirst(phrase: str) -> str:
-    """Capitalise the first letter only (Jinja's `capitalize` lowers the rest)."""
-    return phrase[:1].upper() + phrase[1:]
-
-
 # Latin letters that look like Cyrillic ones; Babel's Kazakh megabyte is "MБ" with a Latin M
 LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
 
@@ -96,8 +92,10 @@ class Page:
     pdf_sizes: dict[str, int] = field(default_factory=dict)  # bytes of each PDF, by file name
     name: str = "index.md"  # the page's path inside its language folder, for relative links
     repo_url: str = ""
-    freshness: object = None  # pana.translations.Status, for the about page
-    offline_size: int | None = None  # bytes of the offline copy's zip, when `make offline` has built it
+    freshness: object = None  # pana.facts.translations.Status, for the about page
+    offline_zip: tuple[str, int] | None = (
+        None  # the offline copy's file name and bytes, when `make offline` has built it
+    )
     directory_urls: bool = True  # False in the offline copy: `guide.html`, not `guide/`
 
     @property
@@ -209,12 +207,13 @@ class Page:
 
     def offline_copy(self) -> dict | None:
         """The offline copy's address and its size in megabytes, for the about page."""
-        if self.offline_size is None:
+        if self.offline_zip is None:
             return None
+        name, size = self.offline_zip
         megabytes = one_script(
-            format_unit(round(self.offline_size / 1e6, 1), "digital-megabyte", length="short", locale=self.locale)
+            format_unit(round(size / 1e6, 1), "digital-megabyte", length="short", locale=self.locale)
         )
-        return {"url": f"{self.site_url}{offline.ZIP.name}", "size": megabytes}
+        return {"url": f"{self.site_url}{name}", "size": megabytes}
 
     def link(self, target: str) -> str:
         """A Markdown link target to another page (`offices.md#x`), relative to this page.
@@ -390,7 +389,7 @@ def render_all(
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
     freshness=None,
-    offline_size: int | None = None,
+    offline_zip: tuple[str, int] | None = None,
     directory_urls: bool = True,
 ) -> dict[tuple[str, str], str]:
     """Render every page of every language; collect every problem before failing.
@@ -430,7 +429,7 @@ def render_all(
             shown = f"{content_root.name}/{lang}/{name}"
             try:
                 rendered[(lang, name)] = render_page(
-                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness, offline_size, directory_urls
+                    env, name, facts, lang, site_url, pdf_sizes or {}, repo_url, freshness, offline_zip, directory_urls
                 )
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(shown, error.lineno, "", f"template syntax: {error.message}"))
@@ -470,7 +469,7 @@ def render_page(
     pdf_sizes: dict[str, int] | None = None,
     repo_url: str = "",
     freshness=None,
-    offline_size: int | None = None,
+    offline_zip: tuple[str, int] | None = None,
     directory_urls: bool = True,
 ) -> str:
     """One page's Markdown: review notice, body, then the sources it used."""
@@ -482,7 +481,7 @@ def render_page(
         name=name,
         repo_url=repo_url,
         freshness=freshness,
-        offline_size=offline_size,
+        offline_zip=offline_zip,
         directory_urls=directory_urls,
     )
     context = page.context()

@@ -12,7 +12,7 @@ import re
 
 from pymdownx.slugs import slugify
 
-from .data import Problem
+from pana.facts.data import Problem
 
 SLUG = slugify(case="lower")
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(?:\{[^}]*?#([\w-]+)[^}]*\})?[ \t]*$", re.MULTILINE)

@@ -13,7 +13,6 @@ changed only in their text, as after most data edits, does not start Node again.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 from csscompressor import compress
 from mkdocs.exceptions import PluginError
 
-from . import cache
+from pana import cache
 
 PURGECSS = Path("node_modules") / "purgecss" / "bin" / "purgecss.js"
 
@@ -36,9 +35,8 @@ def drop_unused_css(root: Path, site_dir: Path) -> None:
     themes = sorted(styles.glob("main.*.min.css"))
     content = [*sorted(site_dir.rglob("*.html")), *sorted(scripts.glob("*.js"))]
     css = "".join(theme.read_text(encoding="utf-8") for theme in themes)
-    key = hashlib.sha256((purgecss.parent.parent / "package.json").read_bytes() + css.encode())
-    key.update(" ".join(sorted(seen_words(css, content))).encode())
-    kept = root / ".cache" / "purgecss" / key.hexdigest()
+    purgecss_version = (purgecss.parent.parent / "package.json").read_bytes()
+    kept = root / ".cache" / "purgecss" / cache.key(purgecss_version, css, " ".join(sorted(seen_words(css, content))))
     if not all(cache.valid(kept / theme.name) for theme in themes):  # a damaged result is made again
         _purge(purgecss, themes, site_dir, scripts, kept)
         for theme in themes:

@@ -10,14 +10,13 @@ and only a build that succeeded is remembered, so it can never hide an error.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache
-from .pdf_cache import Printed
+from pana import cache
+from pana.printouts.pdf_cache import Printed
 
 READ = ("data", "content", "hooks", "fonts")
 
@@ -35,16 +34,14 @@ class Made:
 
 def digest(root: Path, *settings: object) -> str:
     """A hash of every file the build reads, the installed packages and `settings`."""
-    hashed = hashlib.sha256()
+    parts: list[str | bytes] = []
     for folder in READ:
         for file in sorted((root / folder).rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts:
-                hashed.update(f"{file.relative_to(root)}\n".encode())
-                hashed.update(file.read_bytes())
+                parts += [str(file.relative_to(root)), file.read_bytes()]
     packages = Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info")  # name-version.dist-info
-    hashed.update("\n".join(sorted(package.name for package in packages)).encode())
-    hashed.update(repr(settings).encode())
-    return hashed.hexdigest()
+    parts += ["\n".join(sorted(package.name for package in packages)), repr(settings)]
+    return cache.key(*parts)
 
 
 def recall(folder: Path, key: str) -> Made | None:

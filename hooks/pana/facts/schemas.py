@@ -2,7 +2,7 @@
 
 Editors' tools (VS Code with the YAML extension, via the `yaml-language-server`
 line at the top of each data file) complete fields and underline mistakes as
-one types. `python -m pana.schemas` rewrites stale files and exits 1 when it
+one types. `python -m pana.facts.schemas` rewrites stale files and exits 1 when it
 changed anything, so CI fails until the regenerated schemas are committed;
 `--check` only reports. A text's languages come from data/languages.yml, so the
 schemas are regenerated when a language is added.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .models import FILES
+from pana.facts.models import FILES
 
 FOLDER = "schemas"
 
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
     root = Path.cwd()
     outdated = stale(root)
     for path in outdated:
-        print(f"{path.relative_to(root)} is out of date with hooks/pana/models.py")
+        print(f"{path.relative_to(root)} is out of date with hooks/pana/facts/models.py")
         if "--check" not in argv:
             path.parent.mkdir(exist_ok=True)
             name = path.name.replace(".schema.json", ".yml")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from .models import Point, Series, SeriesKind
+from pana.facts.models import Point, Series, SeriesKind
 
 WIDTH = 320  # viewBox units; the SVG scales to the column's width
 LABEL_WIDTH = 44  # the year column; longer names (a month, a country) widen it
