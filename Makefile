@@ -101,7 +101,7 @@ hooks: $(TEST_STAMP) ## run the checks before every commit (ruff, YAML, make che
 # -n auto: one pytest-xdist worker per core; plain `pytest` runs every test in one process
 test: $(TEST_STAMP) $(PROPERDOCS_STAMP) pdf-libs node_modules/.installed ## run every test (unit, whole-site build, ProperDocs build, browser; without a browser those are skipped, but not in CI)
 	@$(MAKE) --no-print-directory browser || test -z "$$CI"
-	$(BIN)/python -m pytest -n auto --maxschedchunk 2
+	$(BIN)/python -m pytest -n auto
 
 properdocs: $(STAMP) $(PROPERDOCS_STAMP) node_modules/.installed ## build the site with MkDocs and with ProperDocs, and list every file that differs
 	@$(WAIT_FOR_BUILD)

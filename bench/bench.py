@@ -307,9 +307,6 @@ def shapes(sizes: str, languages: str) -> list[tuple[int, int]]:
     return by_size + [(1, int(count)) for count in languages.split(",") if (1, int(count)) not in by_size]
 
 
-PARTS = ("builds", "plain", "serve", "growth")  # builds include the phone measurements of their site
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -317,39 +314,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--languages", default="3,6,12", help="numbers of languages, at today's size")
     parser.add_argument("--readable-languages", default="en,ru,kk", help="languages of the phone measurements")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
-    parser.add_argument(
-        "--parts", default=",".join(PARTS), help="which measurements (the tests run them apart, in parallel)"
-    )
     args = parser.parse_args(argv)
-    parts = args.parts.split(",")
-    if unknown := set(parts) - set(PARTS):
-        parser.error(f"unknown parts {', '.join(sorted(unknown))}; the parts are {', '.join(PARTS)}")
-    results: dict = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
-    }
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
-        if "builds" in parts:  # the phone measurements read the site these builds made
-            results |= measure_builds(project, args.runs)
-            results["readable"] = readable.measure(
-                project / "out", args.runs, languages=args.readable_languages.split(",")
-            )
-        if "plain" in parts:
-            results |= measure_plain(project, args.runs)
-        if "serve" in parts:
-            results |= measure_serve(project, args.runs) | measure_serve(project, args.runs, dirty=False)
-        if "growth" in parts:
-            results["growth"] = measure_growth(shapes(args.sizes, args.languages), Path(tmp))
+        results = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+            **measure_builds(project, args.runs),
+            "readable": readable.measure(project / "out", args.runs, languages=args.readable_languages.split(",")),
+            **measure_plain(project, args.runs),
+            **measure_serve(project, args.runs),
+            **measure_serve(project, args.runs, dirty=False),
+            "growth": measure_growth(shapes(args.sizes, args.languages), Path(tmp)),
+        }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     for key, value in results.items():
         if key not in ("growth", "readable"):
             print(f"{key:28} {value}")
-    if "readable" in results:
-        print("\n" + readable.table(results["readable"]))
-    if "growth" in results:
-        print("\nsize  languages  pages  steps  HTML (MB)  build after edit (s)  s per HTML MB  peak memory (MB)")
-    for row in results.get("growth", []):
+    print("\n" + readable.table(results["readable"]))
+    print("\nsize  languages  pages  steps  HTML (MB)  build after edit (s)  s per HTML MB  peak memory (MB)")
+    for row in results["growth"]:
         print(
             f"{row['size']:>4}  {row['languages']:>9}  {row['pages']:>5}  {row['steps']:>5}  {row['html_mb']:>9}"
             f"  {row['build_s']:>20}  {row['seconds_per_html_mb']:>13}  {row['peak_memory_mb']:>16}"

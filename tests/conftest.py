@@ -102,15 +102,8 @@ _early: list[threading.Thread] = []
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(items):
-    """The tests that need the real site run last (sorted stably, so every xdist worker has the same order),
-    and the `long` ones first, each followed by one short test: xdist, fed two tests at a time
-    (`--maxschedchunk 2` in the Makefile), then starts one long test on each worker, and the next long
-    one on the first worker that is free, instead of queueing them all behind each other on one."""
+    """The tests that need the real site run last (sorted stably, so every xdist worker has the same order)."""
     items.sort(key=lambda item: bool(SHARED & set(item.fixturenames)))
-    long = [item for item in items if item.get_closest_marker("long")]
-    short = [item for item in items if not item.get_closest_marker("long")]
-    paired = [test for pair in zip(long, short, strict=False) for test in pair]
-    items[:] = paired + long[len(paired) // 2 :] + short[len(paired) // 2 :]
 
 
 def pytest_collection_finish(session):

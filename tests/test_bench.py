@@ -9,7 +9,6 @@ import subprocess
 import sys
 import urllib.request
 
-import pytest
 from conftest import ROOT
 from pana.facts.data import load_facts
 from pana.pages.plan import calendar, evaluate, spec
@@ -21,56 +20,28 @@ FACTS = load_facts(ROOT / "data")
 CAL = calendar(FACTS, dt.date.today().year - 1, dt.date.today().year + 4)  # as the calculator page is built
 
 
-def run_bench(tmp_path, parts: str) -> dict:
+def test_benchmark_runs_and_writes_its_numbers(tmp_path):
     out = tmp_path / "bench.json"
     result = subprocess.run(
         [sys.executable, "bench/bench.py", "--runs", "1", "--sizes", "1", "--languages", "4", "--out", str(out)]
-        + ["--readable-languages", "kk", "--parts", parts],
+        + ["--readable-languages", "kk"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    return json.loads(out.read_text(encoding="utf-8"))
-
-
-# `make bench` runs every part; the tests run them apart, so that pytest-xdist's workers share them
-@pytest.mark.long
-def test_benchmark_times_the_builds_and_the_phone(tmp_path):
-    numbers = run_bench(tmp_path, "builds")
-    for key in ("make_site_cold_s", "make_site_warm_s", "check_s"):
+    numbers = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("make_site_cold_s", "make_site_warm_s", "check_s", "plain_markdown_no_hooks_s", "edit_to_served_s"):
         assert numbers[key]["median"] > 0
+    three, four = numbers["growth"]
+    assert (three["languages"], four["languages"]) == (3, 4)
+    assert four["pages"] == three["pages"] * 4 // 3 > 50  # the made-up language has every page
     assert numbers["peak_memory_mb"] > 0
     readable_pages = numbers["readable"]["pages"]
     assert [(row["page"], row["language"]) for row in readable_pages] == [(page, "kk") for page in readable.PAGES]
     for row in readable_pages:
         assert 0 < row["first_contentful_paint_s"]["median"] <= row["deadline_box_s"]["median"]
-
-
-@pytest.mark.long
-def test_benchmark_times_the_hooks_and_serve(tmp_path):
-    numbers = run_bench(tmp_path, "plain,serve")
-    for key in ("plain_markdown_no_hooks_s", "edit_to_served_s"):
-        assert numbers[key]["median"] > 0
-
-
-@pytest.mark.long
-def test_benchmark_times_the_growth(tmp_path):
-    numbers = run_bench(tmp_path, "growth")
-    three, four = numbers["growth"]
-    assert (three["languages"], four["languages"]) == (3, 4)
-    assert four["pages"] == three["pages"] * 4 // 3 > 50  # the made-up language has every page
-
-
-def test_benchmark_refuses_an_unknown_part(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "bench/bench.py", "--parts", "builds,speed", "--out", str(tmp_path / "x.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 2 and "unknown parts speed" in result.stderr
 
 
 def test_the_phone_probe_times_each_pages_deadline_box(site, browser):

@@ -183,7 +183,6 @@ def test_pdf_qr_code_reads_back_as_the_page_address(site, job):
     assert found == [sheet_of(job.item_id, job.languages[-1]).address]
 
 
-@pytest.mark.long
 def test_pdfs_are_drawn_again_only_when_their_content_changes(project, tmp_path):
     def pdf_log(result) -> tuple[int, int]:
         assert result.returncode == 0, result.stderr
